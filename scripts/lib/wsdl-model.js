@@ -28,8 +28,11 @@ function describeComplexType(ct, xmlns, tns) {
   if (body.name === 'complexContent') {
     const restriction = body.children.find((c) => c.name === 'restriction');
     const attr = restriction && restriction.children.find((c) => c.name === 'attribute');
-    const arrayType = attr && attr['$wsdl:arrayType'];
-    if (!arrayType) throw new Error(`complexType ${ct.$name}: only SOAP-ENC arrays are supported in complexContent`);
+    // The attribute is wsdl:arrayType, whatever prefix the file binds to the WSDL namespace.
+    const arrayKey = attr && Object.keys(attr).find((k) => /^\$(\w[\w.-]*:)?arrayType$/.test(k));
+    const arrayType = arrayKey && attr[arrayKey];
+    if (!arrayType)
+      throw new Error(`complexType ${ct.$name}: only SOAP-ENC arrays are supported in complexContent`);
     return { kind: 'array', itemType: typeRef(arrayType.replace(/\[\]$/, ''), xmlns, tns) };
   }
   if (body.name !== 'all' && body.name !== 'sequence') {
@@ -47,7 +50,10 @@ function describeComplexType(ct, xmlns, tns) {
 
 /** [name, qname] of each part. node-soap has already resolved complex parts to their complexType element. */
 function messageParts(message) {
-  return Object.entries(message.parts).map(([name, t]) => [name, typeof t === 'string' ? t : `tns:${t.$name}`]);
+  return Object.entries(message.parts).map(([name, t]) => [
+    name,
+    typeof t === 'string' ? t : `tns:${t.$name}`,
+  ]);
 }
 
 async function readWsdlModel(file) {

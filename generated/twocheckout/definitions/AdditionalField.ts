@@ -1,0 +1,24 @@
+// GENERATED FILE - DO NOT EDIT.
+// Source: wsdl/2checkout-soap-4.0.wsdl (sha256 a3f6d1d43cfa4414f0c1543b663fd2fe11cb20e9d2b548600cd5cc8d2a166d1c)
+// Regenerate with `npm run generate`; `npm run generate:check` fails when this file is stale.
+
+import { ArrayOfString } from "./ArrayOfString";
+import { ArrayOfAdditionalFieldTranslation } from "./ArrayOfAdditionalFieldTranslation";
+
+/** AdditionalField */
+export interface AdditionalField {
+    /** xsd:string */
+    Code?: string;
+    /** xsd:string */
+    Label?: string;
+    /** xsd:string */
+    Type?: string;
+    /** xsd:string */
+    ApplyTo?: string;
+    /** Values */
+    Values?: ArrayOfString;
+    /** xsd:string */
+    ValidationRule?: string;
+    /** Translations */
+    Translations?: ArrayOfAdditionalFieldTranslation;
+}

@@ -1,0 +1,17 @@
+// GENERATED FILE - DO NOT EDIT.
+// Source: wsdl/2checkout-soap-4.0.wsdl (sha256 a3f6d1d43cfa4414f0c1543b663fd2fe11cb20e9d2b548600cd5cc8d2a166d1c)
+// Regenerate with `npm run generate`; `npm run generate:check` fails when this file is stale.
+
+import { ArrayOfString } from "./ArrayOfString";
+
+/** SearchOptions */
+export interface PriceOptionGroupSearchOptions {
+    /** xsd:string */
+    Name?: string;
+    /** Types */
+    Types?: ArrayOfString;
+    /** xsd:int */
+    Limit?: number;
+    /** xsd:int */
+    Page?: number;
+}

@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'dotenv';
+import { ConfigError } from './errors';
+import { LIVE_SOAP_URL, type TwoCheckoutClientOptions } from './options';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface FromEnvOptions extends Partial<TwoCheckoutClientOptions> {
+  /**
+   * A .env file to read (never written into process.env; real environment variables win).
+   * Default: `.env` in the current directory when `env` is not given; `false` reads no file.
+   */
+  envFile?: string | false;
+}
+
+/** The variables fromEnv reads, with what they mean (also used by the docs and --help texts). */
+export const ENV_VARIABLES = {
+  TWOCHECKOUT_MERCHANT_CODE: 'merchant code (required)',
+  TWOCHECKOUT_SECRET_KEY: 'secret key (required; never logged)',
+  TWOCHECKOUT_SOAP_URL: `service URL (default ${LIVE_SOAP_URL})`,
+  TWOCHECKOUT_TIMEOUT_MS: 'per-request timeout in ms (default 30000)',
+  TWOCHECKOUT_DEADLINE_MS: 'overall deadline per call incl. retries, in ms (default 120000)',
+  TWOCHECKOUT_PROXY: 'proxy URL (default HTTPS_PROXY, honouring NO_PROXY)',
+  TWOCHECKOUT_CA_FILE: 'PEM file of extra trusted CA certificates',
+  TWOCHECKOUT_TLS_INSECURE: 'true disables TLS verification (never in production; logs a warning)',
+} as const;
+
+function fail(variable: string, problem: string): never {
+  throw new ConfigError(variable, `${variable} ${problem}`);
+}
+
+function readEnvFile(file: string, explicit: boolean): Env {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if (!explicit && (e as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw new ConfigError(
+      'envFile',
+      `cannot read env file ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
+  return parse(text);
+}
+
+function positiveInt(variable: string, value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) {
+    fail(variable, `must be a positive whole number of milliseconds, got ${JSON.stringify(value)}`);
+  }
+  return Number(value);
+}
+
+function bool(variable: string, value: string | undefined): boolean | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const v = value.trim().toLowerCase();
+  if (['1', 'true', 'yes'].includes(v)) return true;
+  if (['0', 'false', 'no'].includes(v)) return false;
+  fail(variable, `must be true or false, got ${JSON.stringify(value)}`);
+}
+
+function required(variable: string, value: string | undefined, secret: boolean): string {
+  if (value === undefined)
+    fail(variable, 'is not set (put it in the environment or in .env; see .env.example)');
+  if (value.trim() === '') fail(variable, 'is set but empty');
+  if (!secret && value !== value.trim()) fail(variable, 'has leading or trailing spaces');
+  if (secret && value !== value.trim())
+    fail(variable, 'has leading or trailing spaces (check for a stray space or CR in .env)');
+  return value;
+}
+
+/**
+ * Client options from TWOCHECKOUT_* variables. `env` defaults to process.env plus `.env` (dotenv
+ * parse; process.env is not modified). `overrides` win over the environment. Errors name the
+ * variable and never echo the secret key.
+ */
+export function optionsFromEnv(env?: Env, overrides: FromEnvOptions = {}): TwoCheckoutClientOptions {
+  const { envFile, ...clientOverrides } = overrides;
+  let source: Env = env ?? process.env;
+  const file =
+    envFile === undefined ? (env === undefined ? path.resolve('.env') : undefined) : envFile || undefined;
+  if (file) source = { ...readEnvFile(file, envFile !== undefined), ...source };
+  const get = (name: string): string | undefined => source[name];
+
+  const url = get('TWOCHECKOUT_SOAP_URL')?.trim() || undefined;
+  if (url !== undefined) {
+    try {
+      const u = new URL(url);
+      if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('protocol');
+    } catch {
+      fail('TWOCHECKOUT_SOAP_URL', `must be an absolute http(s) URL, got ${JSON.stringify(url)}`);
+    }
+  }
+  const proxy = get('TWOCHECKOUT_PROXY')?.trim() || undefined;
+  if (proxy !== undefined) {
+    try {
+      new URL(proxy);
+    } catch {
+      fail('TWOCHECKOUT_PROXY', 'must be a URL like http://proxy.example:3128');
+    }
+  }
+  const caFile = get('TWOCHECKOUT_CA_FILE')?.trim() || undefined;
+  if (caFile !== undefined && !fs.existsSync(caFile))
+    fail('TWOCHECKOUT_CA_FILE', `points to a missing file: ${caFile}`);
+
+  const fromEnv: TwoCheckoutClientOptions = {
+    merchantCode:
+      clientOverrides.merchantCode ??
+      required('TWOCHECKOUT_MERCHANT_CODE', get('TWOCHECKOUT_MERCHANT_CODE'), false),
+    secretKey:
+      clientOverrides.secretKey ?? required('TWOCHECKOUT_SECRET_KEY', get('TWOCHECKOUT_SECRET_KEY'), true),
+    env: source,
+  };
+  const timeoutMs = positiveInt('TWOCHECKOUT_TIMEOUT_MS', get('TWOCHECKOUT_TIMEOUT_MS'));
+  const deadlineMs = positiveInt('TWOCHECKOUT_DEADLINE_MS', get('TWOCHECKOUT_DEADLINE_MS'));
+  const tlsInsecure = bool('TWOCHECKOUT_TLS_INSECURE', get('TWOCHECKOUT_TLS_INSECURE'));
+  if (url !== undefined) fromEnv.url = url;
+  if (timeoutMs !== undefined) fromEnv.timeoutMs = timeoutMs;
+  if (deadlineMs !== undefined) fromEnv.deadlineMs = deadlineMs;
+  if (proxy !== undefined) fromEnv.proxy = proxy;
+  if (caFile !== undefined) fromEnv.caFile = caFile;
+  if (tlsInsecure !== undefined) fromEnv.tlsInsecure = tlsInsecure;
+  const defined = Object.fromEntries(Object.entries(clientOverrides).filter(([, v]) => v !== undefined));
+  return { ...fromEnv, ...defined } as TwoCheckoutClientOptions;
+}

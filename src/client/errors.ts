@@ -1,0 +1,185 @@
+/**
+ * Errors thrown by the client, one class per recovery action. Every instance is built fresh by
+ * the client (never a wrapped node-soap/axios error, whose `config`/`request` carry the request
+ * body with the sessionID and login hash) and its texts pass through the redactor first.
+ */
+
+export type ErrorKind =
+  | 'authentication'
+  | 'session'
+  | 'validation'
+  | 'not-found'
+  | 'conflict'
+  | 'throttled'
+  | 'transient'
+  | 'timeout'
+  | 'unknown-outcome'
+  | 'tls'
+  | 'fault'
+  | 'config';
+
+export interface TwoCheckoutErrorDetails {
+  /** The SOAP operation (e.g. `getCustomerInformation`), or a facade step like `customers.update`. */
+  operation: string;
+  faultCode?: string;
+  faultString?: string;
+  /** HTTP status of the response, when there was one. */
+  httpStatus?: number;
+  /** Network error code (`ECONNRESET`, `ETIMEDOUT`…), when the failure was below HTTP. */
+  networkCode?: string;
+  /** How many times the operation was sent (1 = no retry). */
+  attempts?: number;
+}
+
+export abstract class TwoCheckoutError extends Error {
+  abstract readonly kind: ErrorKind;
+  /** Whether the same call may succeed if repeated later (the client has already retried it). */
+  abstract readonly retryable: boolean;
+  readonly operation: string;
+  readonly faultCode: string | undefined;
+  readonly faultString: string | undefined;
+  readonly httpStatus: number | undefined;
+  readonly networkCode: string | undefined;
+  attempts: number;
+
+  constructor(message: string, details: TwoCheckoutErrorDetails) {
+    super(message);
+    this.name = new.target.name;
+    this.operation = details.operation;
+    this.faultCode = details.faultCode;
+    this.faultString = details.faultString;
+    this.httpStatus = details.httpStatus;
+    this.networkCode = details.networkCode;
+    this.attempts = details.attempts ?? 1;
+  }
+}
+
+/** Bad merchant code or secret key, or a login date outside the server's window. Fix the config. */
+export class AuthenticationError extends TwoCheckoutError {
+  readonly kind = 'authentication' as const;
+  readonly retryable = false;
+}
+
+/** The session was unknown or expired even after one fresh login and one replay. */
+export class SessionError extends TwoCheckoutError {
+  readonly kind = 'session' as const;
+  readonly retryable = true;
+}
+
+export interface ValidationProblem {
+  field: string;
+  message: string;
+}
+
+/** The request was rejected as invalid (locally before sending, or by the service). Fix the input. */
+export class ValidationError extends TwoCheckoutError {
+  readonly kind = 'validation' as const;
+  readonly retryable = false;
+  /** Field-level problems found locally; empty when the service rejected the request. */
+  readonly problems: readonly ValidationProblem[];
+
+  constructor(
+    message: string,
+    details: TwoCheckoutErrorDetails & { problems?: readonly ValidationProblem[] },
+  ) {
+    super(message, details);
+    this.problems = details.problems ?? [];
+  }
+}
+
+export class NotFoundError extends TwoCheckoutError {
+  readonly kind = 'not-found' as const;
+  readonly retryable = false;
+}
+
+export interface ConflictDetail {
+  field: string;
+  expected: unknown;
+  actual: unknown;
+}
+
+/**
+ * The data changed under the caller (an `expect` precondition failed, or a verify re-read differs),
+ * or a unique value (ExternalCustomerReference) is already taken. Re-read and decide.
+ */
+export class ConflictError extends TwoCheckoutError {
+  readonly kind = 'conflict' as const;
+  readonly retryable = false;
+  readonly conflicts: readonly ConflictDetail[];
+
+  constructor(message: string, details: TwoCheckoutErrorDetails & { conflicts?: readonly ConflictDetail[] }) {
+    super(message, details);
+    this.conflicts = details.conflicts ?? [];
+  }
+}
+
+/** Rate limited; retried with a longer backoff, and still limited. Slow down. */
+export class ThrottledError extends TwoCheckoutError {
+  readonly kind = 'throttled' as const;
+  readonly retryable = true;
+}
+
+/** Server trouble or a network failure that persisted through the retries. Try again later. */
+export class TransientError extends TwoCheckoutError {
+  readonly kind = 'transient' as const;
+  readonly retryable = true;
+}
+
+/** The per-call timeout or the overall deadline fired. */
+export class TimeoutError extends TwoCheckoutError {
+  readonly kind = 'timeout' as const;
+  readonly retryable = true;
+}
+
+export interface ReconcileInfo {
+  /** What the caller can look up to learn whether the write happened. */
+  externalReference: string | null;
+  hint: string;
+}
+
+/**
+ * An unsafe write (createCustomer, placeOrder, copyPaymentInfo) failed after the request may have
+ * reached the server: it may or may not have been applied, so the client did not resend it.
+ * Reconcile (e.g. look the customer up by ExternalCustomerReference) before retrying.
+ */
+export class UnknownOutcomeError extends TwoCheckoutError {
+  readonly kind = 'unknown-outcome' as const;
+  readonly retryable = false;
+  /** What went wrong underneath: 'transient' | 'timeout' | 'throttled'… */
+  readonly underlyingKind: ErrorKind;
+  readonly reconcile: ReconcileInfo;
+
+  constructor(
+    message: string,
+    details: TwoCheckoutErrorDetails & { underlyingKind: ErrorKind; reconcile: ReconcileInfo },
+  ) {
+    super(message, details);
+    this.underlyingKind = details.underlyingKind;
+    this.reconcile = details.reconcile;
+  }
+}
+
+/** The TLS handshake failed (untrusted or invalid certificate). Configure the CA, don't disable checks. */
+export class TlsError extends TwoCheckoutError {
+  readonly kind = 'tls' as const;
+  readonly retryable = false;
+}
+
+/** Any other SOAP fault or unexpected response. */
+export class FaultError extends TwoCheckoutError {
+  readonly kind = 'fault' as const;
+  readonly retryable = false;
+}
+
+/** Invalid client options or environment variables; raised at construction, before any call. */
+export class ConfigError extends TwoCheckoutError {
+  readonly kind = 'config' as const;
+  readonly retryable = false;
+  /** The option or environment variable at fault. */
+  readonly option: string;
+
+  constructor(option: string, message: string) {
+    super(message, { operation: 'config' });
+    this.option = option;
+  }
+}

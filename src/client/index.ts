@@ -1,0 +1,10 @@
+export { createTwoCheckoutClient, type ClientStats, type TwoCheckoutClient } from './client';
+export { fromEnv } from './from-env';
+export { ENV_VARIABLES, optionsFromEnv, type Env, type FromEnvOptions } from './config';
+export { LIVE_SOAP_URL, type TwoCheckoutClientOptions } from './options';
+export * from './errors';
+export { loginHash, formatLoginDate } from './hash';
+export type { CallEvent, CallOutcome, EventListener, Logger } from './observability';
+export { retryPolicy, type RetryClass } from './retry-policy';
+export type { RetryOptions } from './retry-strategy';
+export type { SessionTiming } from './session';

@@ -1,0 +1,225 @@
+import fs from 'node:fs';
+import { ConfigError } from './errors';
+import type { Clock } from './hash';
+import type { EventListener, Logger } from './observability';
+import { defaultRetryOptions, type RetryOptions } from './retry-strategy';
+import type { SessionTiming } from './session';
+
+export const LIVE_SOAP_URL = 'https://api.2checkout.com/soap/4.0/';
+
+export interface TwoCheckoutClientOptions {
+  merchantCode: string;
+  secretKey: string;
+  /** SOAP service URL. Default: the live 4.0 service, https://api.2checkout.com/soap/4.0/ */
+  url?: string;
+  /** Per-request timeout. Default 30 000 ms. */
+  timeoutMs?: number;
+  /** Overall deadline of one facade call, retries and waits included. Default 120 000 ms. */
+  deadlineMs?: number;
+  /** HTTP(S) proxy URL; `null` disables proxies. Default: HTTPS_PROXY / NO_PROXY from the environment. */
+  proxy?: string | null;
+  /** Environment used for proxy lookup. Default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** PEM file with extra CA certificates, added to Node's default roots. */
+  caFile?: string;
+  /** PEM text with extra CA certificates (alternative to caFile). */
+  ca?: string;
+  /** Turns certificate verification OFF. Never in production; logs a warning. */
+  tlsInsecure?: boolean;
+  /** Keep-alive sockets per host. Default 64. */
+  maxSockets?: number;
+  retry?: Partial<RetryOptions>;
+  session?: Partial<SessionTiming>;
+  /** pino-compatible logger; silent when absent. */
+  logger?: Logger;
+  /** Called once per attempt and per login. */
+  onEvent?: EventListener;
+  /** Wall clock for the login date (tests). */
+  clock?: Clock;
+  /** Random source for backoff jitter (tests). */
+  random?: () => number;
+}
+
+export interface ResolvedOptions {
+  merchantCode: string;
+  secretKey: string;
+  url: string;
+  timeoutMs: number;
+  deadlineMs: number;
+  proxy: string | null | undefined;
+  env: Readonly<Record<string, string | undefined>>;
+  extraCa: string | undefined;
+  tlsInsecure: boolean;
+  maxSockets: number;
+  retry: RetryOptions;
+  session: SessionTiming;
+  logger: Logger | undefined;
+  onEvent: EventListener | undefined;
+  clock: Clock;
+  random: () => number;
+}
+
+export const defaultSessionTiming: SessionTiming = {
+  ttlMs: 10 * 60_000,
+  renewMarginMs: 60_000,
+  authFailureCooldownMs: 30_000,
+};
+
+const PREFIX = 'createTwoCheckoutClient';
+
+function fail(option: string, problem: string): never {
+  throw new ConfigError(option, `${PREFIX}: option '${option}' ${problem}`);
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  return typeof value === 'object' ? (value === null ? 'null' : 'an object') : String(value);
+}
+
+function nonEmptyString(option: string, value: unknown, secret = false): string {
+  if (typeof value !== 'string')
+    fail(option, `must be a non-empty string, got ${secret ? typeof value : describe(value)}`);
+  if (value.trim() === '') fail(option, 'must not be empty');
+  return value;
+}
+
+function integerIn(option: string, value: unknown, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    fail(option, `must be an integer between ${min} and ${max}, got ${describe(value)}`);
+  }
+  return value;
+}
+
+function httpUrl(option: string, value: unknown): string {
+  const text = nonEmptyString(option, value);
+  let parsed: URL;
+  try {
+    parsed = new URL(text);
+  } catch {
+    fail(option, `must be an absolute http(s) URL, got ${describe(text)}`);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    fail(option, `must use http or https, got ${describe(parsed.protocol)}`);
+  }
+  return text;
+}
+
+const DAY = 24 * 3600_000;
+
+/** Checks every option and fills defaults. Errors name the option and never echo the secret. */
+export function resolveOptions(options: TwoCheckoutClientOptions): ResolvedOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new ConfigError('options', `${PREFIX}: expected an options object`);
+  }
+  const merchantCode = nonEmptyString('merchantCode', options.merchantCode);
+  const secretKey = nonEmptyString('secretKey', options.secretKey, true);
+  const url = options.url === undefined ? LIVE_SOAP_URL : httpUrl('url', options.url);
+  const timeoutMs = integerIn('timeoutMs', options.timeoutMs, 30_000, 1, DAY);
+  const deadlineMs = integerIn('deadlineMs', options.deadlineMs, 120_000, 1, DAY);
+  if (deadlineMs < timeoutMs) fail('deadlineMs', `(${deadlineMs}) must be at least timeoutMs (${timeoutMs})`);
+  const proxy =
+    options.proxy === undefined || options.proxy === null ? options.proxy : httpUrl('proxy', options.proxy);
+  if (options.caFile !== undefined && options.ca !== undefined)
+    fail('ca', 'cannot be combined with caFile; pick one');
+  let extraCa: string | undefined;
+  if (options.caFile !== undefined) {
+    const file = nonEmptyString('caFile', options.caFile);
+    try {
+      extraCa = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      fail('caFile', `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}): ${file}`);
+    }
+    if (!extraCa.includes('-----BEGIN CERTIFICATE-----')) fail('caFile', `holds no PEM certificate: ${file}`);
+  } else if (options.ca !== undefined) {
+    extraCa = nonEmptyString('ca', options.ca);
+    if (!extraCa.includes('-----BEGIN CERTIFICATE-----')) fail('ca', 'holds no PEM certificate');
+  }
+  if (options.tlsInsecure !== undefined && typeof options.tlsInsecure !== 'boolean') {
+    fail('tlsInsecure', `must be a boolean, got ${describe(options.tlsInsecure)}`);
+  }
+  const maxSockets = integerIn('maxSockets', options.maxSockets, 64, 1, 10_000);
+  const r = options.retry ?? {};
+  const retry: RetryOptions = {
+    maxAttempts: integerIn('retry.maxAttempts', r.maxAttempts, defaultRetryOptions.maxAttempts, 1, 10),
+    baseDelayMs: integerIn('retry.baseDelayMs', r.baseDelayMs, defaultRetryOptions.baseDelayMs, 0, 60_000),
+    throttlingBaseDelayMs: integerIn(
+      'retry.throttlingBaseDelayMs',
+      r.throttlingBaseDelayMs,
+      defaultRetryOptions.throttlingBaseDelayMs,
+      0,
+      60_000,
+    ),
+    maxDelayMs: integerIn('retry.maxDelayMs', r.maxDelayMs, defaultRetryOptions.maxDelayMs, 0, 300_000),
+    budgetCapacity: integerIn(
+      'retry.budgetCapacity',
+      r.budgetCapacity,
+      defaultRetryOptions.budgetCapacity,
+      0,
+      1e6,
+    ),
+    budgetRetryCost: integerIn(
+      'retry.budgetRetryCost',
+      r.budgetRetryCost,
+      defaultRetryOptions.budgetRetryCost,
+      0,
+      1e6,
+    ),
+    budgetTimeoutCost: integerIn(
+      'retry.budgetTimeoutCost',
+      r.budgetTimeoutCost,
+      defaultRetryOptions.budgetTimeoutCost,
+      0,
+      1e6,
+    ),
+  };
+  const s = options.session ?? {};
+  const session: SessionTiming = {
+    ttlMs: integerIn('session.ttlMs', s.ttlMs, defaultSessionTiming.ttlMs, 1, DAY),
+    renewMarginMs: integerIn(
+      'session.renewMarginMs',
+      s.renewMarginMs,
+      defaultSessionTiming.renewMarginMs,
+      0,
+      DAY,
+    ),
+    authFailureCooldownMs: integerIn(
+      'session.authFailureCooldownMs',
+      s.authFailureCooldownMs,
+      defaultSessionTiming.authFailureCooldownMs,
+      0,
+      DAY,
+    ),
+  };
+  if (session.renewMarginMs >= session.ttlMs) {
+    fail(
+      'session.renewMarginMs',
+      `(${session.renewMarginMs}) must be smaller than session.ttlMs (${session.ttlMs})`,
+    );
+  }
+  for (const fn of ['debug', 'info', 'warn', 'error'] as const) {
+    if (options.logger !== undefined && typeof options.logger?.[fn] !== 'function') {
+      fail('logger', `must be pino-compatible: logger.${fn} is not a function`);
+    }
+  }
+  if (options.onEvent !== undefined && typeof options.onEvent !== 'function')
+    fail('onEvent', 'must be a function');
+  return {
+    merchantCode,
+    secretKey,
+    url,
+    timeoutMs,
+    deadlineMs,
+    proxy,
+    env: options.env ?? process.env,
+    extraCa,
+    tlsInsecure: options.tlsInsecure === true,
+    maxSockets,
+    retry,
+    session,
+    logger: options.logger,
+    onEvent: options.onEvent,
+    clock: options.clock ?? (() => new Date()),
+    random: options.random ?? Math.random,
+  };
+}

@@ -1,0 +1,139 @@
+import type { ValidationProblem } from '../client/errors';
+import { isIsoCountryCode } from './country-codes';
+import {
+  CUSTOMER_FIELDS,
+  MAX_LENGTHS,
+  READ_ONLY_FIELDS,
+  REQUIRED_FIELDS,
+  WRITABLE_FIELDS,
+  type WritableField,
+} from './fields';
+
+export type { ValidationProblem };
+
+/**
+ * Pragmatic address check (what the service and mail systems accept in practice): one `@`, no
+ * spaces or control characters, a dotted domain of letters/digits/hyphens with a 2+ letter TLD.
+ */
+const EMAIL = /^[^\s@"(),:;<>[\\\]]+@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+const LANGUAGE = /^[a-z]{2}$/i;
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+const readOnly = new Set<string>(READ_ONLY_FIELDS);
+const known = new Set<string>(CUSTOMER_FIELDS);
+const writable = new Set<string>(WRITABLE_FIELDS);
+
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+/** Checks one field's value on its own (type, length, format). */
+function checkValue(field: WritableField, value: unknown, problems: ValidationProblem[]): void {
+  if (value === null || value === undefined) return;
+  if (typeof value !== 'string') {
+    problems.push({ field, message: `${field} must be a string or null, got ${typeof value}` });
+    return;
+  }
+  if (CONTROL_CHARS.test(value)) {
+    problems.push({ field, message: `${field} contains control characters` });
+  }
+  const max = MAX_LENGTHS[field];
+  if ([...value].length > max) {
+    problems.push({
+      field,
+      message: `${field} is ${[...value].length} characters long; the maximum is ${max}`,
+    });
+  }
+  if (value === '') return;
+  if (field === 'Email' && !EMAIL.test(value)) {
+    problems.push({ field, message: `Email is not a valid e-mail address: ${JSON.stringify(value)}` });
+  }
+  if (field === 'CountryCode' && !isIsoCountryCode(value)) {
+    problems.push({
+      field,
+      message: `CountryCode must be an ISO 3166-1 alpha-2 code such as "US" or "de", got ${JSON.stringify(value)}`,
+    });
+  }
+  if (field === 'Language' && !LANGUAGE.test(value)) {
+    problems.push({
+      field,
+      message: `Language must be an ISO 639-1 two-letter code such as "en", got ${JSON.stringify(value)}`,
+    });
+  }
+}
+
+function checkShape(
+  input: unknown,
+  what: string,
+  problems: ValidationProblem[],
+): input is Record<string, unknown> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    problems.push({ field: '(root)', message: `${what} must be an object of Customer fields` });
+    return false;
+  }
+  return true;
+}
+
+function checkFields(
+  record: Record<string, unknown>,
+  problems: ValidationProblem[],
+  allowNullReadOnly: boolean,
+): void {
+  for (const [field, value] of Object.entries(record)) {
+    if (value === undefined) continue;
+    if (readOnly.has(field)) {
+      // A new customer may carry the read-only fields as null (the vendor samples send every field).
+      if (allowNullReadOnly && value === null) continue;
+      problems.push({ field, message: `${field} is read-only: the service sets it, it cannot be written` });
+    } else if (!known.has(field)) {
+      problems.push({ field, message: `${field} is not a Customer field (fields are case-sensitive)` });
+    } else if (writable.has(field)) {
+      checkValue(field as WritableField, value, problems);
+    }
+  }
+}
+
+/** Rules that involve several fields, checked on the customer as it would be written. */
+function checkCrossField(customer: Record<string, unknown>, problems: ValidationProblem[]): void {
+  if (!isBlank(customer.FiscalCode) && isBlank(customer.Company)) {
+    problems.push({ field: 'FiscalCode', message: 'FiscalCode (VAT ID) requires Company to be set' });
+  }
+}
+
+/**
+ * Problems with a partial update (empty list = valid). Rejects read-only and unknown fields,
+ * invalid values, clearing a required field, and FiscalCode without Company when both are in the
+ * patch. Used by `customers.update` and by the sync CLI before anything is sent.
+ */
+export function validateCustomerPatch(patch: unknown): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  if (!checkShape(patch, 'A customer patch', problems)) return problems;
+  checkFields(patch, problems, false);
+  for (const field of REQUIRED_FIELDS) {
+    if (field in patch && patch[field] !== undefined && isBlank(patch[field])) {
+      problems.push({ field, message: `${field} is required and cannot be cleared` });
+    }
+  }
+  if ('FiscalCode' in patch && 'Company' in patch) checkCrossField(patch, problems);
+  return problems;
+}
+
+/** Problems with a customer to create: the patch rules plus every required field present. */
+export function validateNewCustomer(customer: unknown): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  if (!checkShape(customer, 'A new customer', problems)) return problems;
+  checkFields(customer, problems, true);
+  for (const field of REQUIRED_FIELDS) {
+    if (isBlank(customer[field])) problems.push({ field, message: `${field} is required` });
+  }
+  checkCrossField(customer, problems);
+  return problems;
+}
+
+/** Cross-field rules on the full object an update will send (current values + patch). */
+export function validateMergedCustomer(customer: Record<string, unknown>): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  checkCrossField(customer, problems);
+  return problems;
+}

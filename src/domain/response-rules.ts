@@ -1,0 +1,7 @@
+// Fields the WSDL marks nillable (every element is, PHP-style) but which a response always carries.
+// The normalizer rejects a response where one of them is nil, so the domain types can say `number`
+// rather than `number | null`. Shared by the type-level derivation and the runtime normalizer.
+export const RESPONSE_REQUIRED = {
+  Customer: ['AvangateCustomerReference'],
+  Subscription: ['SubscriptionReference'],
+} as const;

@@ -1,0 +1,76 @@
+/** One physical line of the input, without its `\n` (a trailing `\r` is kept for the caller). */
+export interface RawLine {
+  /** 1-based physical line number. */
+  lineNo: number;
+  bytes: Buffer;
+  /** The line was longer than the limit: `bytes` holds only its start, the rest was discarded. */
+  overflow: boolean;
+}
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const NEWLINE = 0x0a;
+
+/** Streaming counters the progress display reads while lines are pulled. */
+export interface ReadProgress {
+  bytesRead: number;
+}
+
+/**
+ * Splits a byte stream into lines without ever holding more than one line (bounded by `maxBytes`)
+ * plus one chunk: an over-long line is cut, flagged and skipped to its end, so one enormous line
+ * can neither exhaust memory nor swallow the records after it. A UTF-8 BOM at the start is dropped.
+ */
+export async function* readLines(
+  stream: AsyncIterable<Buffer | string>,
+  maxBytes: number,
+  progress: ReadProgress = { bytesRead: 0 },
+): AsyncGenerator<RawLine> {
+  let parts: Buffer[] = [];
+  let partBytes = 0;
+  let overflow = false;
+  let lineNo = 1;
+  let first = true;
+
+  const take = (piece: Buffer): void => {
+    if (overflow) return;
+    const room = maxBytes - partBytes;
+    if (piece.length > room) {
+      if (room > 0) parts.push(piece.subarray(0, room));
+      partBytes = maxBytes;
+      overflow = true;
+      return;
+    }
+    parts.push(piece);
+    partBytes += piece.length;
+  };
+  const finish = (): RawLine => {
+    const line: RawLine = { lineNo, bytes: parts.length === 1 ? parts[0] : Buffer.concat(parts), overflow };
+    parts = [];
+    partBytes = 0;
+    overflow = false;
+    lineNo += 1;
+    return line;
+  };
+
+  for await (const chunk of stream) {
+    let buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    progress.bytesRead += buf.length;
+    if (first && buf.length > 0) {
+      first = false;
+      if (buf.subarray(0, 3).equals(BOM)) buf = buf.subarray(3);
+    }
+    let start = 0;
+    for (;;) {
+      const nl = buf.indexOf(NEWLINE, start);
+      if (nl === -1) {
+        // Copy: the stream may reuse its chunk buffers.
+        if (start < buf.length) take(Buffer.from(buf.subarray(start)));
+        break;
+      }
+      take(buf.subarray(start, nl));
+      yield finish();
+      start = nl + 1;
+    }
+  }
+  if (partBytes > 0 || overflow) yield finish();
+}

@@ -1,0 +1,224 @@
+import fs from 'node:fs';
+import readline from 'node:readline';
+import type { JournalEntry, JournalHeader, JournalRecordEntry } from './journal-format';
+import { RecordState, RecordStates } from './record-state';
+
+/** The journal cannot be used as it is (another input, other settings, damaged). Fatal: exit 2. */
+export class JournalError extends Error {
+  override readonly name = 'JournalError';
+}
+
+export interface OpenedJournal {
+  journal: Journal;
+  states: RecordStates;
+  /** Record entries already in the journal (before this run). */
+  previousRecords: number;
+  /** Why an earlier journal was set aside (a completed run of another input, or --restart), if it was. */
+  rotatedTo?: string;
+  /** A torn last line (a run killed mid-write) was cut off. */
+  repairedTornLine: boolean;
+}
+
+function sameInput(a: JournalHeader, b: JournalHeader): boolean {
+  return a.input.size === b.input.size && a.input.headSha256 === b.input.headSha256;
+}
+
+function describeSettingsChange(old: JournalHeader, now: JournalHeader): string | undefined {
+  if (old.format !== now.format) return `format ${old.format} → ${now.format}`;
+  if (old.key !== now.key) return `key ${old.key} → ${now.key}`;
+  const a = JSON.stringify(old.settings);
+  const b = JSON.stringify(now.settings);
+  return a === b ? undefined : `settings ${a} → ${b}`;
+}
+
+/** Cuts everything after the last newline (a line torn by a kill); returns whether it cut. */
+function cutTornTail(file: string): boolean {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size === 0) return false;
+    const window = Buffer.alloc(Math.min(size, 64 * 1024));
+    let end = size;
+    while (end > 0) {
+      const start = Math.max(0, end - window.length);
+      const n = fs.readSync(fd, window, 0, end - start, start);
+      const nl = window.subarray(0, n).lastIndexOf(0x0a);
+      if (nl !== -1) {
+        const keep = start + nl + 1;
+        if (keep === size) return false;
+        fs.ftruncateSync(fd, keep);
+        return true;
+      }
+      end = start;
+    }
+    fs.ftruncateSync(fd, 0);
+    return true;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function rotate(file: string): string {
+  const target = `${file}.prev`;
+  fs.renameSync(file, target);
+  return target;
+}
+
+interface Loaded {
+  header: JournalHeader;
+  states: RecordStates;
+  records: number;
+  complete: boolean;
+}
+
+async function load(file: string): Promise<Loaded> {
+  const rl = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  let header: JournalHeader | undefined;
+  const states = new RecordStates();
+  let records = 0;
+  let complete = false;
+  let lineNo = 0;
+  for await (const text of rl) {
+    lineNo += 1;
+    let entry: JournalEntry;
+    try {
+      entry = JSON.parse(text) as JournalEntry;
+    } catch {
+      throw new JournalError(
+        `journal ${file} is damaged at line ${lineNo} (not JSON); use --restart to start over`,
+      );
+    }
+    if (lineNo === 1) {
+      if (entry.type !== 'journal' || entry.version !== 1) {
+        throw new JournalError(
+          `${file} is not a twocheckout-sync journal (version 1); use --restart or another --journal`,
+        );
+      }
+      header = entry;
+      continue;
+    }
+    if (entry.type === 'record') {
+      const state = entry.retry ? RecordState.Retry : RecordState.Done;
+      states.set(entry.n, parseInt(entry.h, 16), state, records);
+      records += 1;
+      complete = false;
+    } else if (entry.type === 'end') complete = entry.complete;
+    else if (entry.type === 'run') complete = false;
+  }
+  if (!header) throw new JournalError(`journal ${file} is empty; use --restart to start over`);
+  return { header, states, records, complete };
+}
+
+/**
+ * The append-only record of what a sync has done (NDJSON). Each record's outcome is appended, in
+ * one write, after the record is finished; a process kill can therefore lose at most the records in
+ * flight (they run again, and the read-modify-write makes a second run a no-op: `unchanged`).
+ * Writes go straight to the OS (a killed process loses nothing written); `fdatasync` runs every
+ * `syncEveryMs` so an OS crash loses at most that window, which again only means re-running records.
+ */
+export class Journal {
+  private recordEntries: number;
+  private lastSync = Date.now();
+
+  private constructor(
+    readonly file: string,
+    private fd: number | undefined,
+    previousRecords: number,
+    private readonly syncEveryMs: number,
+  ) {
+    this.recordEntries = previousRecords;
+  }
+
+  /**
+   * Opens (or creates) the journal for `header`. An existing journal is resumed when it belongs to
+   * the same input and settings; a completed journal of another input is set aside (`.prev`);
+   * anything else is refused with a JournalError naming the difference. `restart` sets it aside too.
+   */
+  static async open(
+    file: string,
+    header: JournalHeader,
+    options: { restart: boolean; syncEveryMs?: number },
+  ): Promise<OpenedJournal> {
+    let rotatedTo: string | undefined;
+    let repairedTornLine = false;
+    let states = new RecordStates();
+    let previousRecords = 0;
+    const exists = fs.existsSync(file);
+    if (exists && options.restart) rotatedTo = rotate(file);
+    else if (exists) {
+      repairedTornLine = cutTornTail(file);
+      const loaded = await load(file);
+      if (!sameInput(loaded.header, header)) {
+        if (!loaded.complete) {
+          throw new JournalError(
+            `journal ${file} belongs to an unfinished run over a different input ` +
+              `(${loaded.header.input.path}, ${loaded.header.input.size} bytes; now ${header.input.size} bytes): ` +
+              'finish that run with its original file, or pass --restart to discard it',
+          );
+        }
+        rotatedTo = rotate(file);
+      } else {
+        const change = describeSettingsChange(loaded.header, header);
+        if (change) {
+          throw new JournalError(
+            `journal ${file} was written with other settings (${change}); rerun with the original ones, or pass --restart`,
+          );
+        }
+        states = loaded.states;
+        previousRecords = loaded.records;
+      }
+    }
+    const fresh = !fs.existsSync(file);
+    const fd = fs.openSync(file, 'a');
+    const journal = new Journal(file, fd, previousRecords, options.syncEveryMs ?? 1000);
+    if (fresh) journal.write(header);
+    return { journal, states, previousRecords, rotatedTo, repairedTornLine };
+  }
+
+  /** Appends one entry in a single write. Returns the record-entry index for record entries. */
+  append(entry: JournalEntry): number {
+    this.write(entry);
+    if (entry.type !== 'record') return -1;
+    const index = this.recordEntries;
+    this.recordEntries += 1;
+    if (Date.now() - this.lastSync >= this.syncEveryMs) this.sync();
+    return index;
+  }
+
+  get records(): number {
+    return this.recordEntries;
+  }
+
+  sync(): void {
+    if (this.fd === undefined) return;
+    fs.fdatasyncSync(this.fd);
+    this.lastSync = Date.now();
+  }
+
+  close(): void {
+    if (this.fd === undefined) return;
+    this.sync();
+    fs.closeSync(this.fd);
+    this.fd = undefined;
+  }
+
+  private write(entry: JournalEntry): void {
+    if (this.fd === undefined) throw new JournalError(`journal ${this.file} is closed`);
+    fs.writeSync(this.fd, `${JSON.stringify(entry)}\n`);
+  }
+}
+
+/** Streams the record entries of a journal with their index (for rendering the output files). */
+export async function* readRecordEntries(
+  file: string,
+): AsyncGenerator<{ index: number; entry: JournalRecordEntry }> {
+  const rl = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  let index = 0;
+  for await (const text of rl) {
+    if (text === '') continue;
+    const entry = JSON.parse(text) as JournalEntry;
+    if (entry.type !== 'record') continue;
+    yield { index, entry };
+    index += 1;
+  }
+}

@@ -1,0 +1,114 @@
+import { META_COLUMNS } from '../column-map';
+import type { InputFormat } from '../input/input-item';
+import { readRecordEntries } from '../journal';
+import type { Change, JournalRecordEntry, Outcome } from '../journal-format';
+import type { RecordStates } from '../record-state';
+import { AtomicFile } from './atomic-file';
+import { csvRow } from './csv-text';
+
+export type OutcomeCounts = Record<Outcome, number>;
+
+export function emptyCounts(): OutcomeCounts {
+  return { updated: 0, unchanged: 0, planned: 0, invalid: 0, failed: 0 };
+}
+
+export interface RenderTargets {
+  journal: string;
+  results: string;
+  deadLetter: string;
+  inputFormat: InputFormat;
+  /** The input's columns as written (CSV header): the dead-letter file repeats them. */
+  inputColumns: readonly string[];
+  /** Planned/applied changes kept for the report (the results file has all of them). */
+  maxReportedChanges: number;
+}
+
+export interface RenderSummary {
+  /** Outcomes over the whole journal (this run and the runs it resumed), latest word per record. */
+  totals: OutcomeCounts;
+  /** The first `maxReportedChanges` changes, in journal order. */
+  changes: { line: number; key: string; outcome: Outcome; field: string; from: unknown; to: unknown }[];
+  changesOmitted: number;
+}
+
+function describeChange(c: Change): string {
+  return `${c.field}: ${JSON.stringify(c.from ?? null)} → ${JSON.stringify(c.to ?? null)}`;
+}
+
+function resultsLine(e: JournalRecordEntry, csv: boolean): string {
+  if (csv) {
+    return csvRow([
+      e.line,
+      e.key,
+      e.outcome,
+      e.reference ?? '',
+      (e.changes ?? []).map((c) => c.field).join(';'),
+      (e.changes ?? []).map(describeChange).join('; '),
+      e.error ?? '',
+    ]);
+  }
+  const out: Record<string, unknown> = { line: e.line, record: e.n, key: e.key, outcome: e.outcome };
+  if (e.reference !== undefined) out.reference = e.reference;
+  if (e.changes && e.changes.length > 0) out.changes = e.changes;
+  if (e.error !== undefined) out.error = e.error;
+  if (e.errorKind !== undefined) out.errorKind = e.errorKind;
+  return `${JSON.stringify(out)}\n`;
+}
+
+/**
+ * Writes the per-record results file and the dead-letter file from the journal, so they cover the
+ * whole input across resumed runs, with exactly one line per record (its latest outcome). Both are
+ * written under temporary names and renamed into place.
+ */
+export async function renderOutputs(t: RenderTargets, states: RecordStates): Promise<RenderSummary> {
+  const resultsCsv = t.results.toLowerCase().endsWith('.csv');
+  const deadCsv = t.inputFormat === 'csv';
+  const deadColumns = [...t.inputColumns.filter((c) => !META_COLUMNS.includes(c)), '_error', '_line'];
+  const results = new AtomicFile(t.results);
+  const dead = new AtomicFile(t.deadLetter);
+  const summary: RenderSummary = { totals: emptyCounts(), changes: [], changesOmitted: 0 };
+  try {
+    if (resultsCsv)
+      await results.write(
+        csvRow(['line', 'key', 'outcome', 'reference', 'changed_fields', 'changes', 'error']),
+      );
+    if (deadCsv) await dead.write(csvRow(deadColumns));
+    for await (const { index, entry } of readRecordEntries(t.journal)) {
+      if (!states.isLatest(entry.n, index)) continue;
+      summary.totals[entry.outcome] += 1;
+      await results.write(resultsLine(entry, resultsCsv));
+      for (const c of entry.changes ?? []) {
+        if (summary.changes.length < t.maxReportedChanges) {
+          summary.changes.push({ line: entry.line, key: entry.key, outcome: entry.outcome, ...c });
+        } else summary.changesOmitted += 1;
+      }
+      if (entry.outcome !== 'invalid' && entry.outcome !== 'failed') continue;
+      const reason =
+        entry.raw !== undefined ? `${entry.error ?? ''} (text: ${entry.raw})` : (entry.error ?? '');
+      if (deadCsv) {
+        const values = entry.values ?? {};
+        await dead.write(
+          csvRow(
+            deadColumns.map((c) =>
+              c === '_error' ? reason : c === '_line' ? entry.line : (values[c] ?? ''),
+            ),
+          ),
+        );
+      } else {
+        const row: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(entry.values ?? {})) if (!META_COLUMNS.includes(k)) row[k] = v;
+        row._error = entry.error ?? '';
+        row._line = entry.line;
+        if (entry.raw !== undefined) row._raw = entry.raw;
+        await dead.write(`${JSON.stringify(row)}\n`);
+      }
+    }
+    await results.commit();
+    await dead.commit();
+  } catch (e) {
+    results.abort();
+    dead.abort();
+    throw e;
+  }
+  return summary;
+}

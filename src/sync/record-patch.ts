@@ -1,0 +1,74 @@
+import type { CustomerKey, CustomerPatch } from '../customers/api';
+import { validateCustomerPatch } from '../customers/validate';
+import { targetOf, type ColumnMap, type KeyField } from './column-map';
+
+/** What an empty CSV cell (or JSON "") means: leave the field as it is, or clear it. */
+export type EmptyMeans = 'skip' | 'clear';
+
+/** A cell holding exactly this clears the field whatever --empty-means says (MySQL/PostgreSQL dump convention). */
+export const NULL_MARKER = '\\N';
+
+export type PreparedRecord =
+  | { ok: true; key: CustomerKey; keyText: string; patch: CustomerPatch }
+  | { ok: false; keyText: string; error: string };
+
+/** The key's text as written, for sharding and reports (also when the record turns out invalid). */
+export function keyTextOf(values: Readonly<Record<string, unknown>>, map: ColumnMap, key: KeyField): string {
+  for (const [column, value] of Object.entries(values)) {
+    if (targetOf(column, map) === key) return value === null || value === undefined ? '' : String(value);
+  }
+  return '';
+}
+
+function parseKey(key: KeyField, raw: unknown): CustomerKey | string {
+  if (key === 'AvangateCustomerReference') {
+    const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+    if (text === '') return 'AvangateCustomerReference (the key) is empty';
+    if (!/^\d{1,15}$/.test(text) || Number(text) < 1) {
+      return `AvangateCustomerReference (the key) must be a positive whole number, got ${JSON.stringify(raw)}`;
+    }
+    return Number(text);
+  }
+  if (raw === null || raw === undefined || raw === '') return 'ExternalCustomerReference (the key) is empty';
+  if (typeof raw !== 'string')
+    return `ExternalCustomerReference (the key) must be a string, got ${JSON.stringify(raw)}`;
+  return { external: raw };
+}
+
+/**
+ * Turns one input record into the customer key and the patch to apply, and validates the patch
+ * (nothing is sent for a record that fails here). Empty or blank cells follow `emptyMeans`; `\N`
+ * and JSON null clear a field.
+ */
+export function prepareRecord(
+  values: Readonly<Record<string, unknown>>,
+  map: ColumnMap,
+  key: KeyField,
+  emptyMeans: EmptyMeans,
+): PreparedRecord {
+  const keyText = keyTextOf(values, map, key);
+  let parsedKey: CustomerKey | undefined;
+  const patch: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [column, value] of Object.entries(values)) {
+    const field = targetOf(column, map);
+    if (field === null) continue;
+    if (field === key) {
+      const k = parseKey(key, value);
+      if (typeof k === 'string') problems.push(k);
+      else parsedKey = k;
+      continue;
+    }
+    if (value === undefined) continue;
+    if (typeof value === 'string' && value.trim() === '') {
+      if (emptyMeans === 'clear') patch[field] = null;
+      continue;
+    }
+    patch[field] = value === NULL_MARKER ? null : value;
+  }
+  if (parsedKey === undefined && problems.length === 0) problems.push(`the record has no ${key} (the key)`);
+  for (const p of validateCustomerPatch(patch)) problems.push(p.message);
+  if (problems.length > 0 || parsedKey === undefined)
+    return { ok: false, keyText, error: problems.join('; ') };
+  return { ok: true, key: parsedKey, keyText, patch: patch as CustomerPatch };
+}

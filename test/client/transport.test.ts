@@ -1,0 +1,138 @@
+import http from 'node:http';
+import type net from 'node:net';
+import { bypassesProxy, createTransport, resolveProxy } from '../../src/soap/transport';
+import { closeServer, connectProxy, httpsServer, listen, selfSignedCert, type TestCert } from './helpers/tls';
+
+const ok: http.RequestListener = (_req, res) => {
+  res.setHeader('content-type', 'text/plain');
+  res.end('ok');
+};
+
+describe('transport', () => {
+  let cert: TestCert;
+  const servers: net.Server[] = [];
+  beforeAll(async () => {
+    cert = await selfSignedCert();
+  });
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => closeServer(s)));
+  });
+
+  it('reuses one keep-alive connection for sequential calls', async () => {
+    const server = http.createServer(ok);
+    let connections = 0;
+    server.on('connection', () => (connections += 1));
+    servers.push(server);
+    const port = await listen(server);
+    const t = createTransport({ endpoint: `http://127.0.0.1:${port}/`, timeoutMs: 5000, proxy: null });
+    for (let i = 0; i < 20; i++)
+      expect((await t.http.post(`http://127.0.0.1:${port}/`, 'x')).data).toBe('ok');
+    expect(connections).toBe(1);
+    t.close();
+    t.close();
+  });
+
+  it('verifies TLS by default and trusts an extra CA only when given', async () => {
+    const server = httpsServer(cert, ok);
+    servers.push(server);
+    const port = await listen(server);
+    const url = `https://127.0.0.1:${port}/`;
+
+    const strict = createTransport({ endpoint: url, timeoutMs: 5000, proxy: null });
+    await expect(strict.http.post(url, 'x')).rejects.toMatchObject({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+    strict.close();
+
+    const withCa = createTransport({ endpoint: url, timeoutMs: 5000, proxy: null, extraCa: cert.cert });
+    expect((await withCa.http.post(url, 'x')).data).toBe('ok');
+    withCa.close();
+  });
+
+  it('turns verification off only when asked, with a warning', async () => {
+    const server = httpsServer(cert, ok);
+    servers.push(server);
+    const port = await listen(server);
+    const url = `https://127.0.0.1:${port}/`;
+    const warnings: string[] = [];
+    const t = createTransport({
+      endpoint: url,
+      timeoutMs: 5000,
+      proxy: null,
+      tlsInsecure: true,
+      warn: (m) => warnings.push(m),
+    });
+    expect((await t.http.post(url, 'x')).data).toBe('ok');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('DISABLED');
+    t.close();
+  });
+
+  it('tunnels through an HTTPS proxy from the environment, verifying the endpoint certificate', async () => {
+    const target = httpsServer(cert, ok);
+    const { server: proxyServer, targets } = connectProxy();
+    servers.push(target, proxyServer);
+    const port = await listen(target);
+    const proxyPort = await listen(proxyServer);
+    const url = `https://127.0.0.1:${port}/`;
+    const env = { HTTPS_PROXY: `http://127.0.0.1:${proxyPort}` };
+
+    const t = createTransport({ endpoint: url, timeoutMs: 5000, env, extraCa: cert.cert });
+    expect(t.proxyForLog).toBe(`http://127.0.0.1:${proxyPort}/`);
+    for (let i = 0; i < 3; i++) expect((await t.http.post(url, 'x')).data).toBe('ok');
+    expect(targets).toEqual([`127.0.0.1:${port}`]);
+    t.close();
+
+    const noCa = createTransport({ endpoint: url, timeoutMs: 5000, env });
+    await expect(noCa.http.post(url, 'x')).rejects.toMatchObject({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+    noCa.close();
+
+    const bypass = createTransport({
+      endpoint: url,
+      timeoutMs: 5000,
+      env: { ...env, NO_PROXY: '127.0.0.1' },
+      extraCa: cert.cert,
+    });
+    expect(bypass.proxyForLog).toBeUndefined();
+    expect((await bypass.http.post(url, 'x')).data).toBe('ok');
+    expect(targets).toHaveLength(2);
+    bypass.close();
+  });
+
+  it('hides proxy credentials in the loggable form', () => {
+    const t = createTransport({
+      endpoint: 'https://api.2checkout.com/soap/4.0/',
+      timeoutMs: 1000,
+      proxy: 'http://user:pw@proxy.local:3128',
+    });
+    expect(t.proxyForLog).toBe('http://proxy.local:3128/');
+    t.close();
+  });
+});
+
+describe('proxy selection', () => {
+  const api = new URL('https://api.2checkout.com/soap/4.0/');
+  it.each([
+    ['*', true],
+    ['api.2checkout.com', true],
+    ['2checkout.com', true],
+    ['.2checkout.com', true],
+    ['*.2checkout.com', true],
+    ['other.com, 2checkout.com:443', true],
+    ['2checkout.com:8443', false],
+    ['checkout.com', false],
+    ['', false],
+  ])('NO_PROXY=%p bypass=%p', (noProxy, expected) => {
+    expect(bypassesProxy(api, noProxy)).toBe(expected);
+  });
+
+  it('prefers the explicit option, honours null, and falls back to HTTPS_PROXY', () => {
+    const env = { HTTPS_PROXY: 'http://env-proxy:1' };
+    expect(resolveProxy({ endpoint: api.href, timeoutMs: 1, proxy: 'http://opt:2', env }, api)).toBe(
+      'http://opt:2',
+    );
+    expect(resolveProxy({ endpoint: api.href, timeoutMs: 1, proxy: null, env }, api)).toBeUndefined();
+    expect(resolveProxy({ endpoint: api.href, timeoutMs: 1, env }, api)).toBe('http://env-proxy:1');
+    expect(
+      resolveProxy({ endpoint: api.href, timeoutMs: 1, env: { https_proxy: 'http://lower:3' } }, api),
+    ).toBe('http://lower:3');
+  });
+});

@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Journal, JournalError, readRecordEntries } from '../../src/sync/journal';
+import type { JournalHeader } from '../../src/sync/journal-format';
+import { RecordState } from '../../src/sync/record-state';
+import { makeTmpDir, removeDir } from './tmp-dir';
+
+function header(overrides: Partial<JournalHeader> = {}): JournalHeader {
+  return {
+    type: 'journal',
+    version: 1,
+    input: { path: '/data/customers.csv', size: 100, headSha256: 'aa' },
+    format: 'csv',
+    key: 'ExternalCustomerReference',
+    settings: { map: {}, emptyMeans: 'skip', shard: null, dryRun: false },
+    createdAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+describe('Journal', () => {
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    dir = makeTmpDir();
+    file = path.join(dir, 'journal.ndjson');
+  });
+  afterEach(() => removeDir(dir));
+
+  async function writeRun(entries: { n: number; retry?: boolean }[], complete?: boolean): Promise<void> {
+    const { journal } = await Journal.open(file, header(), { restart: false });
+    for (const e of entries) {
+      journal.append({
+        type: 'record',
+        n: e.n,
+        line: e.n + 1,
+        h: '0000000a',
+        key: `K${e.n}`,
+        outcome: e.retry ? 'failed' : 'updated',
+        ...(e.retry ? { retry: true } : {}),
+      });
+    }
+    if (complete !== undefined) journal.append({ type: 'end', complete, at: 'now' });
+    journal.close();
+  }
+
+  it('resumes: records done before are known, retryable failures are not done', async () => {
+    await writeRun([{ n: 1 }, { n: 2, retry: true }, { n: 3 }]);
+    const { states, previousRecords, journal } = await Journal.open(file, header(), { restart: false });
+    journal.close();
+    expect(previousRecords).toBe(3);
+    expect(states.state(1)).toBe(RecordState.Done);
+    expect(states.state(2)).toBe(RecordState.Retry);
+    expect(states.state(3)).toBe(RecordState.Done);
+    expect(states.state(4)).toBe(RecordState.None);
+    expect(states.hash(1)).toBe(10);
+  });
+
+  it('the latest entry of a record wins (a retried failure that then succeeded)', async () => {
+    await writeRun([{ n: 1, retry: true }]);
+    await writeRun([{ n: 1 }]);
+    const { states, journal } = await Journal.open(file, header(), { restart: false });
+    journal.close();
+    expect(states.state(1)).toBe(RecordState.Done);
+    const entries = [];
+    for await (const e of readRecordEntries(file)) entries.push(e);
+    expect(entries.map((e) => states.isLatest(e.entry.n, e.index))).toEqual([false, true]);
+  });
+
+  it('cuts a torn last line and appends after it', async () => {
+    await writeRun([{ n: 1 }, { n: 2 }]);
+    fs.appendFileSync(file, '{"type":"record","n":3,"li');
+    const opened = await Journal.open(file, header(), { restart: false });
+    expect(opened.repairedTornLine).toBe(true);
+    expect(opened.states.state(3)).toBe(RecordState.None);
+    opened.journal.append({ type: 'record', n: 3, line: 4, h: '0000000a', key: 'K3', outcome: 'unchanged' });
+    opened.journal.close();
+    const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
+    expect(lines.every((l) => JSON.parse(l))).toBe(true);
+  });
+
+  it('refuses an unfinished journal of another input, names it, and --restart sets it aside', async () => {
+    await writeRun([{ n: 1 }]);
+    const other = header({ input: { path: '/data/other.csv', size: 7, headSha256: 'bb' } });
+    await expect(Journal.open(file, other, { restart: false })).rejects.toThrow(JournalError);
+    await expect(Journal.open(file, other, { restart: false })).rejects.toThrow(
+      /different input \(\/data\/customers\.csv/,
+    );
+    const opened = await Journal.open(file, other, { restart: true });
+    opened.journal.close();
+    expect(opened.rotatedTo).toBe(`${file}.prev`);
+    expect(opened.states.state(1)).toBe(RecordState.None);
+    expect(fs.existsSync(`${file}.prev`)).toBe(true);
+  });
+
+  it('starts afresh over a completed journal of another input (the next night)', async () => {
+    await writeRun([{ n: 1 }], true);
+    const other = header({ input: { path: '/data/customers.csv', size: 7, headSha256: 'bb' } });
+    const opened = await Journal.open(file, other, { restart: false });
+    opened.journal.close();
+    expect(opened.rotatedTo).toBe(`${file}.prev`);
+    expect(opened.previousRecords).toBe(0);
+  });
+
+  it('refuses other settings for the same input', async () => {
+    await writeRun([{ n: 1 }]);
+    await expect(
+      Journal.open(file, header({ key: 'AvangateCustomerReference' }), { restart: false }),
+    ).rejects.toThrow(/key ExternalCustomerReference → AvangateCustomerReference/);
+    await expect(
+      Journal.open(file, header({ settings: { map: { A: 'Email' } } }), { restart: false }),
+    ).rejects.toThrow(/other settings/);
+  });
+
+  it('refuses a file that is not a journal, or is damaged in the middle', async () => {
+    fs.writeFileSync(file, '{"hello":1}\n');
+    await expect(Journal.open(file, header(), { restart: false })).rejects.toThrow(
+      /not a twocheckout-sync journal/,
+    );
+    fs.rmSync(file);
+    await writeRun([{ n: 1 }]);
+    fs.appendFileSync(file, 'garbage\n{"type":"end","complete":false,"at":"x"}\n');
+    await expect(Journal.open(file, header(), { restart: false })).rejects.toThrow(/damaged at line 3/);
+  });
+});

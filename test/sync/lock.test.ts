@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { acquireLock, LockError } from '../../src/sync/lock';
+import { makeTmpDir, removeDir } from './tmp-dir';
+
+/** The pid of a process that has exited (so no process has it, barring immediate reuse). */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+  return Number(child.stdout.toString());
+}
+
+describe('lock file', () => {
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    dir = makeTmpDir();
+    file = path.join(dir, 'journal.ndjson.lock');
+  });
+  afterEach(() => removeDir(dir));
+
+  it('is created exclusively, names its holder, refuses a second taker, and is released', () => {
+    const lock = acquireLock(file);
+    const info = JSON.parse(fs.readFileSync(file, 'utf8'));
+    expect(info).toMatchObject({ pid: process.pid, host: os.hostname() });
+    expect(() => acquireLock(file)).toThrow(LockError);
+    expect(() => acquireLock(file)).toThrow(new RegExp(`pid ${process.pid} on this host`));
+    lock.release();
+    expect(fs.existsSync(file)).toBe(false);
+    acquireLock(file).release();
+  });
+
+  it('takes over a stale lock of a dead process on this host and says whose it was', () => {
+    const pid = deadPid();
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ pid, host: os.hostname(), startedAt: '2026-01-01T00:00:00.000Z', token: 'x' }),
+    );
+    const lock = acquireLock(file);
+    expect(lock.tookOverFrom).toEqual({ pid, host: os.hostname(), startedAt: '2026-01-01T00:00:00.000Z' });
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).pid).toBe(process.pid);
+    lock.release();
+  });
+
+  it('refuses a lock held on another host (its process cannot be checked)', () => {
+    fs.writeFileSync(file, JSON.stringify({ pid: 1, host: 'some-other-host', startedAt: 'x', token: 'x' }));
+    expect(() => acquireLock(file)).toThrow(/host some-other-host.*delete the lock file/);
+  });
+
+  it('clears an old unreadable lock file but not a fresh one', () => {
+    fs.writeFileSync(file, '{"pid":');
+    expect(() => acquireLock(file)).toThrow(/being written/);
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(file, old, old);
+    acquireLock(file).release();
+  });
+
+  it('does not delete a lock that is no longer its own on release', () => {
+    const lock = acquireLock(file);
+    fs.writeFileSync(file, JSON.stringify({ pid: 1, host: 'h', startedAt: 'x', token: 'other' }));
+    lock.release();
+    expect(fs.existsSync(file)).toBe(true);
+  });
+});
