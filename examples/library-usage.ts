@@ -1,5 +1,6 @@
-// A runnable tour of the library against the local sandbox (no 2Checkout account needed):
-//   npx ts-node examples/library-usage.ts     or, after `npm run build`: node dist/examples/library-usage.js
+// A runnable tour of the library against the local sandbox (no 2Checkout account needed).
+// Run it: `npx jest test/client/example` (runs this file and checks it succeeds), or compile it with
+// the project (`npm run build`, with examples/ in tsconfig.build.json) and `node dist/examples/library-usage.js`.
 // Against the real service, drop startSandbox and use fromEnv() with TWOCHECKOUT_* in .env.
 import {
   ConflictError,
@@ -10,7 +11,7 @@ import {
   type CallEvent,
 } from '../src';
 
-async function main(): Promise<void> {
+export async function main(log: (...args: unknown[]) => void = console.log): Promise<void> {
   const sandbox = await startSandbox({ port: 0 });
   const events: CallEvent[] = [];
   const client = createTwoCheckoutClient({
@@ -40,23 +41,23 @@ async function main(): Promise<void> {
       // The create may or may not have happened: look it up instead of creating again.
       reference = (await client.customers.get({ external })).AvangateCustomerReference;
     }
-    console.log('created customer', reference);
+    log('created customer', reference);
 
     // Read it back, by 2Checkout reference or by your own reference.
     const customer = await client.customers.get({ external });
-    console.log('read', customer.FirstName, customer.LastName, customer.Email, customer.CountryCode);
+    log('read', customer.FirstName, customer.LastName, customer.Email, customer.CountryCode);
 
     // Read-modify-write: only the patched fields change; `expect` guards against concurrent edits.
     const plan = await client.customers.update(reference, { Email: 'jane@example.org' }, { dryRun: true });
-    console.log('dry run:', plan.outcome, plan.changes);
+    log('dry run:', plan.outcome, plan.changes);
     const result = await client.customers.update(
       reference,
       { Email: 'jane@example.org', City: 'Shelbyville' },
       { expect: { Email: 'jane.doe@example.com' }, verify: true },
     );
-    console.log('update:', result.outcome, result.changes);
+    log('update:', result.outcome, result.changes);
     const again = await client.customers.update(reference, { Email: 'jane@example.org' });
-    console.log('same update again:', again.outcome);
+    log('same update again:', again.outcome);
 
     try {
       await client.customers.update(
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
         { expect: { Email: 'jane.doe@example.com' } },
       );
     } catch (err) {
-      if (err instanceof ConflictError) console.log('conflict detected:', err.conflicts);
+      if (err instanceof ConflictError) log('conflict detected:', err.conflicts);
       else throw err;
     }
 
@@ -73,24 +74,26 @@ async function main(): Promise<void> {
     const subscriptions = await client.call('getCustomerSubscriptions', {
       AvangateCustomerReference: reference,
     });
-    console.log('subscriptions:', subscriptions.length);
+    log('subscriptions:', subscriptions.length);
 
     try {
       await client.customers.get(999_999_999);
     } catch (err) {
-      if (err instanceof NotFoundError) console.log('not found:', err.faultCode);
+      if (err instanceof NotFoundError) log('not found:', err.faultCode);
       else throw err;
     }
 
-    console.log('client stats:', client.stats());
-    console.log('events:', events.length, 'first:', events[0]);
+    log('client stats:', client.stats());
+    log('events:', events.length, 'first:', events[0]);
   } finally {
     await client.close();
     await sandbox.stop();
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}

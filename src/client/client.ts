@@ -125,7 +125,12 @@ class Client implements TwoCheckoutClient {
       warn: (message) => this.logger.warn({ merchantCode: o.merchantCode, url: o.url }, message),
     });
     this.retry = new RetryStrategy(o.retry, o.random);
-    this.stubPromise = createSoapStub({ endpoint: o.url, httpClient: this.transport.http });
+    this.stubPromise = createSoapStub({ endpoint: o.url, httpClient: this.transport.http }).catch(
+      (err: unknown) => {
+        const reason = err instanceof Error ? err.message : String(err);
+        throw new FaultError(`cannot load the vendored WSDL: ${reason}`, { operation: 'wsdl', attempts: 0 });
+      },
+    );
     // Keep an early stub failure from being reported as unhandled; it surfaces on the first call.
     this.stubPromise.catch(() => undefined);
     this.sessions = new SessionManager({

@@ -75,6 +75,9 @@ export type RetryDecision =
   | { retry: true; delayMs: number; tokens: number }
   | { retry: false; reason: 'not-retryable' | 'unsafe-write' | 'max-attempts' | 'budget' | 'deadline' };
 
+/** No point starting an attempt that has less than this left before the deadline. */
+const MIN_ATTEMPT_MS = 50;
+
 const RETRYABLE_KINDS: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['transient', 'timeout', 'throttled']);
 
 export class RetryStrategy {
@@ -100,7 +103,7 @@ export class RetryStrategy {
       return { retry: false, reason: 'unsafe-write' };
     if (input.attempt >= this.options.maxAttempts) return { retry: false, reason: 'max-attempts' };
     const delayMs = this.delayFor(input.attempt, input.kind === 'throttled');
-    if (delayMs >= input.remainingMs) return { retry: false, reason: 'deadline' };
+    if (delayMs + MIN_ATTEMPT_MS > input.remainingMs) return { retry: false, reason: 'deadline' };
     const tokens = this.budget.tryAcquire(input.kind);
     if (tokens === undefined) return { retry: false, reason: 'budget' };
     return { retry: true, delayMs, tokens };

@@ -62,7 +62,7 @@ function invalid(operation: string, problems: ReturnType<typeof validateCustomer
   });
 }
 
-function mismatches(operation: string, actual: Customer, wanted: CustomerPatch): ConflictDetail[] {
+function mismatches(actual: Customer, wanted: CustomerPatch): ConflictDetail[] {
   const conflicts: ConflictDetail[] = [];
   for (const field of Object.keys(wanted) as WritableField[]) {
     const expected = wanted[field];
@@ -70,7 +70,6 @@ function mismatches(operation: string, actual: Customer, wanted: CustomerPatch):
     if (!sameFieldValue(field, actual[field], expected))
       conflicts.push({ field, expected, actual: actual[field] });
   }
-  void operation;
   return conflicts;
 }
 
@@ -118,13 +117,11 @@ export function createCustomersApi(client: OperationCaller): CustomersApi {
     const current = await get(key);
     const reference = current.AvangateCustomerReference;
     if (options.expect) {
-      const conflicts = mismatches(operation, current, options.expect);
+      const conflicts = mismatches(current, options.expect);
       if (conflicts.length > 0) {
         throw new ConflictError(
-          `${operation}: customer ${reference} changed since it was last seen: ` +
-            conflicts
-              .map((c) => `${c.field} is ${JSON.stringify(c.actual)}, expected ${JSON.stringify(c.expected)}`)
-              .join('; '),
+          `${operation}: customer ${reference} changed since it was last seen: ${conflicts.map((c) => c.field).join(', ')} ` +
+            'differ from the expected values (see err.conflicts)',
           { operation, attempts: 1, conflicts },
         );
       }
@@ -150,13 +147,11 @@ export function createCustomersApi(client: OperationCaller): CustomersApi {
     }
     if (options.verify) {
       const after = await get(reference);
-      const conflicts = mismatches(operation, after, patch);
+      const conflicts = mismatches(after, patch);
       if (conflicts.length > 0) {
         throw new ConflictError(
-          `${operation}: verification failed for customer ${reference}: after the update ` +
-            conflicts
-              .map((c) => `${c.field} reads ${JSON.stringify(c.actual)}, wrote ${JSON.stringify(c.expected)}`)
-              .join('; '),
+          `${operation}: verification failed for customer ${reference}: after the update ${conflicts.map((c) => c.field).join(', ')} ` +
+            'did not read back as written (see err.conflicts)',
           { operation, attempts: 1, conflicts },
         );
       }

@@ -11,6 +11,9 @@ import {
 
 export type { ValidationProblem };
 
+// Messages name the field and the rule, never the value: values are personal data and end up in
+// logs and reports (and a misplaced secret must not be echoed).
+
 /**
  * Pragmatic address check (what the service and mail systems accept in practice): one `@`, no
  * spaces or control characters, a dotted domain of letters/digits/hyphens with a 2+ letter TLD.
@@ -47,18 +50,18 @@ function checkValue(field: WritableField, value: unknown, problems: ValidationPr
   }
   if (value === '') return;
   if (field === 'Email' && !EMAIL.test(value)) {
-    problems.push({ field, message: `Email is not a valid e-mail address: ${JSON.stringify(value)}` });
+    problems.push({ field, message: 'Email is not a valid e-mail address' });
   }
   if (field === 'CountryCode' && !isIsoCountryCode(value)) {
     problems.push({
       field,
-      message: `CountryCode must be an ISO 3166-1 alpha-2 code such as "US" or "de", got ${JSON.stringify(value)}`,
+      message: 'CountryCode must be an ISO 3166-1 alpha-2 code such as "US" or "de"',
     });
   }
   if (field === 'Language' && !LANGUAGE.test(value)) {
     problems.push({
       field,
-      message: `Language must be an ISO 639-1 two-letter code such as "en", got ${JSON.stringify(value)}`,
+      message: 'Language must be an ISO 639-1 two-letter code such as "en"',
     });
   }
 }

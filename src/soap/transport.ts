@@ -82,73 +82,93 @@ function stripCredentials(url: string): string {
 type ConnectCallback = (err: Error | null, socket?: Duplex) => void;
 
 /**
- * Reaches the endpoint through an HTTP(S) proxy with CONNECT, then speaks TLS end-to-end with the
- * endpoint (CA and verification options apply to the endpoint, not to the proxy). Tunnels are
- * pooled by the agent like ordinary keep-alive sockets. (https-proxy-agent 9 is ESM-only, which
- * CommonJS under jest cannot load; this is the same technique in a few lines.)
+ * Reaches the endpoint through an HTTP(S) proxy with CONNECT, then (for https endpoints) speaks
+ * TLS end-to-end with the endpoint: the CA and verification options apply to the endpoint, not to
+ * the proxy. Tunnels are pooled by the agent like ordinary keep-alive sockets. (https-proxy-agent 9
+ * is ESM-only, which CommonJS under jest cannot load; this is the same technique in a few lines.)
  */
-class ConnectTunnelAgent extends https.Agent {
+function openTunnel(
+  proxy: URL,
+  secureEndpoint: boolean,
+  connectTimeoutMs: number,
+  options: tls.ConnectionOptions & http.ClientRequestArgs,
+  callback: ConnectCallback,
+): void {
+  const host = String(options.host ?? options.hostname ?? 'localhost');
+  const port = Number(options.port ?? (secureEndpoint ? 443 : 80));
+  const target = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const headers: Record<string, string> = { Host: target };
+  if (proxy.username || proxy.password) {
+    const auth = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+    headers['Proxy-Authorization'] = `Basic ${Buffer.from(auth).toString('base64')}`;
+  }
+  const request = (proxy.protocol === 'https:' ? https : http).request({
+    host: proxy.hostname.replace(/^\[|\]$/g, ''),
+    port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
+    method: 'CONNECT',
+    path: target,
+    headers,
+    agent: false,
+    timeout: connectTimeoutMs,
+  });
+  let done = false;
+  const finish = (err: Error | null, socket?: Duplex): void => {
+    if (done) return;
+    done = true;
+    callback(err, socket);
+  };
+  request.once('connect', (res, socket) => {
+    if (res.statusCode !== 200) {
+      socket.destroy();
+      finish(
+        Object.assign(new Error(`proxy refused CONNECT to ${target}: HTTP ${res.statusCode}`), {
+          code: 'EPROXY',
+        }),
+      );
+      return;
+    }
+    if (!secureEndpoint) {
+      finish(null, socket);
+      return;
+    }
+    const servername = options.servername ?? (/^[\d.]+$|:/.test(host) ? undefined : host);
+    finish(null, tls.connect({ ...options, socket, ...(servername ? { servername } : {}) }));
+  });
+  request.once('timeout', () => {
+    request.destroy(Object.assign(new Error(`proxy CONNECT to ${target} timed out`), { code: 'ETIMEDOUT' }));
+  });
+  request.once('error', (err) => finish(err));
+  request.end();
+}
+
+type TunnelOptions = tls.ConnectionOptions & http.ClientRequestArgs;
+
+class HttpTunnelAgent extends http.Agent {
   constructor(
     private readonly proxy: URL,
-    private readonly secureEndpoint: boolean,
+    private readonly connectTimeoutMs: number,
+    options: http.AgentOptions,
+  ) {
+    super(options);
+  }
+
+  override createConnection(options: TunnelOptions, callback: ConnectCallback): undefined {
+    openTunnel(this.proxy, false, this.connectTimeoutMs, options, callback);
+    return undefined;
+  }
+}
+
+class HttpsTunnelAgent extends https.Agent {
+  constructor(
+    private readonly proxy: URL,
     private readonly connectTimeoutMs: number,
     options: https.AgentOptions,
   ) {
     super(options);
   }
 
-  override createConnection(
-    options: tls.ConnectionOptions & http.ClientRequestArgs,
-    callback: ConnectCallback,
-  ): undefined {
-    const host = String(options.host ?? options.hostname ?? 'localhost');
-    const port = Number(options.port ?? (this.secureEndpoint ? 443 : 80));
-    const target = `${host.includes(':') ? `[${host}]` : host}:${port}`;
-    const headers: Record<string, string> = { Host: target };
-    if (this.proxy.username || this.proxy.password) {
-      const auth = `${decodeURIComponent(this.proxy.username)}:${decodeURIComponent(this.proxy.password)}`;
-      headers['Proxy-Authorization'] = `Basic ${Buffer.from(auth).toString('base64')}`;
-    }
-    const request = (this.proxy.protocol === 'https:' ? https : http).request({
-      host: this.proxy.hostname.replace(/^\[|\]$/g, ''),
-      port: this.proxy.port || (this.proxy.protocol === 'https:' ? 443 : 80),
-      method: 'CONNECT',
-      path: target,
-      headers,
-      agent: false,
-      timeout: this.connectTimeoutMs,
-    });
-    let done = false;
-    const finish = (err: Error | null, socket?: Duplex): void => {
-      if (done) return;
-      done = true;
-      callback(err, socket);
-    };
-    request.once('connect', (res, socket) => {
-      if (res.statusCode !== 200) {
-        socket.destroy();
-        finish(
-          Object.assign(new Error(`proxy refused CONNECT to ${target}: HTTP ${res.statusCode}`), {
-            code: 'EPROXY',
-          }),
-        );
-        return;
-      }
-      if (!this.secureEndpoint) {
-        finish(null, socket);
-        return;
-      }
-      const servername = options.servername ?? (/^[\d.]+$|:/.test(host) ? undefined : host);
-      const tlsSocket = tls.connect({ ...options, socket, ...(servername ? { servername } : {}) });
-      finish(null, tlsSocket);
-    });
-    request.once('timeout', () => {
-      request.destroy(
-        Object.assign(new Error(`proxy CONNECT to ${target} timed out`), { code: 'ETIMEDOUT' }),
-      );
-    });
-    request.once('error', (err) => finish(err));
-    request.end();
+  override createConnection(options: TunnelOptions, callback: ConnectCallback): undefined {
+    openTunnel(this.proxy, true, this.connectTimeoutMs, options, callback);
     return undefined;
   }
 }
@@ -181,8 +201,8 @@ export function createTransport(options: TransportOptions): Transport {
   let httpsAgent: http.Agent;
   if (proxy) {
     const proxyUrl = new URL(proxy);
-    httpAgent = new ConnectTunnelAgent(proxyUrl, false, options.timeoutMs, agentBase);
-    httpsAgent = new ConnectTunnelAgent(proxyUrl, true, options.timeoutMs, { ...agentBase, ...tlsOptions });
+    httpAgent = new HttpTunnelAgent(proxyUrl, options.timeoutMs, agentBase);
+    httpsAgent = new HttpsTunnelAgent(proxyUrl, options.timeoutMs, { ...agentBase, ...tlsOptions });
   } else {
     httpAgent = new http.Agent(agentBase);
     httpsAgent = new https.Agent({ ...agentBase, ...tlsOptions });

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CustomersApi } from '../customers/api';
@@ -150,6 +151,14 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
       fields: plan.fields.join(','),
     });
 
+    for (const f of [
+      options.files.journal,
+      options.files.report,
+      options.files.results,
+      options.files.deadLetter,
+    ]) {
+      fs.mkdirSync(path.dirname(f), { recursive: true });
+    }
     lock = acquireLock(`${options.files.journal}.lock`);
     if (lock.tookOverFrom) {
       log.warn('took over a stale lock left by a dead run', { lock: lock.file, ...lock.tookOverFrom });
@@ -393,6 +402,13 @@ async function processRecords(
         }
         const err = e instanceof TwoCheckoutError ? e : undefined;
         const message = e instanceof Error ? e.message : String(e);
+        if (err?.kind === 'validation' && err.attempts === 0) {
+          // Refused by the client's own checks on the merged customer (e.g. FiscalCode without a
+          // Company on file): nothing was written, the record needs fixing.
+          record({ ...base, outcome: 'invalid', error: message, errorKind: err.kind, values: item.values });
+          log.warn('invalid record', { line: item.line, key: prepared.keyText, error: message });
+          return;
+        }
         // A customer update is a full-object write of the same values: repeating it is safe, so
         // everything that may pass later (network, throttling, unknown outcome) is retried next run.
         const retry = err ? err.retryable || err.kind === 'unknown-outcome' : false;

@@ -40,7 +40,12 @@ describe('every WSDL operation through client.call', () => {
       const phpCase: PhpCase = { operation: op, return: sampleOf(def.output.type) };
       return phpCase;
     });
-    client = createTwoCheckoutClient({ merchantCode: 'DEMO', secretKey: 'DEMO_SECRET_KEY', url: php.url, timeoutMs: 20_000 });
+    client = createTwoCheckoutClient({
+      merchantCode: 'DEMO',
+      secretKey: 'DEMO_SECRET_KEY',
+      url: php.url,
+      timeoutMs: 20_000,
+    });
   });
 
   afterAll(async () => {
@@ -53,7 +58,8 @@ describe('every WSDL operation through client.call', () => {
     const args: Record<string, unknown> = {};
     for (const part of def.input) {
       if (part.name === 'sessionID') continue;
-      if (!part.type.startsWith('xsd:') && schema.types[part.type as keyof Types].kind === 'struct') args[part.name] = {};
+      if (!part.type.startsWith('xsd:') && schema.types[part.type as keyof Types].kind === 'struct')
+        args[part.name] = {};
     }
     const result = await client.call(op, args as OperationArgs<typeof op>);
     const expected = sampleOf(def.output.type);

@@ -51,6 +51,13 @@ describe('retry strategy', () => {
   it('does not sleep past the deadline', () => {
     const s = new RetryStrategy(defaultRetryOptions, () => 0.9);
     expect(s.decide({ ...base, attempt: 1, remainingMs: 10 })).toEqual({ retry: false, reason: 'deadline' });
+    // Nor start an attempt with almost no time left, even without a delay.
+    const noDelay = new RetryStrategy(defaultRetryOptions, () => 0);
+    expect(noDelay.decide({ ...base, attempt: 1, remainingMs: 40 })).toEqual({
+      retry: false,
+      reason: 'deadline',
+    });
+    expect(noDelay.decide({ ...base, attempt: 1, remainingMs: 100 }).retry).toBe(true);
   });
 
   it('stops retrying when the shared budget is empty, and refills on success', () => {

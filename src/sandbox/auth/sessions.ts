@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+
+interface Session {
+  merchant: string;
+  expiresAt: number;
+}
+
+/**
+ * Session IDs (32 random hex characters) with an absolute lifetime from login. Kept in memory
+ * only, also with `--db`: a restarted sandbox forgets its sessions, as a restarted service would.
+ */
+export class SessionRegistry {
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(
+    private ttlMs: number,
+    private readonly now: () => number,
+  ) {}
+
+  setTtl(ttlMs: number): void {
+    this.ttlMs = ttlMs;
+  }
+
+  open(merchant: string): string {
+    if (this.sessions.size > 10_000) this.prune();
+    const id = randomBytes(16).toString('hex');
+    this.sessions.set(id, { merchant, expiresAt: this.now() + this.ttlMs });
+    return id;
+  }
+
+  /** The merchant a live session belongs to; undefined when unknown or expired. */
+  resolve(id: string): string | undefined {
+    const session = this.sessions.get(id);
+    if (!session) return undefined;
+    if (this.now() >= session.expiresAt) {
+      this.sessions.delete(id);
+      return undefined;
+    }
+    return session.merchant;
+  }
+
+  expireAll(): number {
+    const n = this.sessions.size;
+    this.sessions.clear();
+    return n;
+  }
+
+  active(): number {
+    this.prune();
+    return this.sessions.size;
+  }
+
+  private prune(): void {
+    const now = this.now();
+    for (const [id, s] of this.sessions) if (now >= s.expiresAt) this.sessions.delete(id);
+  }
+}

@@ -1,0 +1,198 @@
+import http from 'node:http';
+import type { Socket } from 'node:net';
+import { BodyTooLarge, readBody } from './http-body';
+import type { SoapService } from './soap-service';
+import type { StatsRecorder } from './stats';
+
+export const SOAP_PATH = '/soap/4.0/';
+
+export interface HttpDeps {
+  service: SoapService;
+  stats: StatsRecorder;
+  wsdl(): Buffer;
+  maxBodyBytes: number;
+  /** Dumps a merchant's customers (JSON) or undefined for an unknown merchant. */
+  customersOf(merchant: string): unknown;
+  expireAllSessions(): number;
+}
+
+const XML_TYPE = 'text/xml; charset=utf-8';
+
+function send(
+  res: http.ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  extra: http.OutgoingHttpHeaders = {},
+): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), ...extra });
+  res.end(body);
+}
+
+function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value, null, 2));
+}
+
+/**
+ * The HTTP front: routing, body limits, the test endpoints, and the transport side of injected
+ * faults (resets, hangs, 503s). Open sockets are tracked so stop() never waits on a hung request.
+ */
+export class SandboxHttp {
+  readonly server: http.Server;
+  private readonly sockets = new Set<Socket>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private stopping = false;
+
+  constructor(
+    private readonly deps: HttpDeps,
+    timeouts: { requestTimeoutMs: number; keepAliveTimeoutMs: number },
+  ) {
+    this.server = http.createServer({
+      requestTimeout: timeouts.requestTimeoutMs,
+      headersTimeout: Math.min(20_000, timeouts.requestTimeoutMs),
+      keepAliveTimeout: timeouts.keepAliveTimeoutMs,
+    });
+    this.server.maxHeadersCount = 100;
+    this.server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+    this.server.on('clientError', (_err, socket) => {
+      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      else socket.destroy();
+    });
+    this.server.on('request', (req, res) => {
+      this.route(req, res).catch(() => {
+        if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error\n');
+        else res.destroy();
+      });
+    });
+  }
+
+  private wait = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        resolve();
+      }, ms);
+      this.timers.add(timer);
+    });
+
+  private reject(
+    res: http.ServerResponse,
+    status: number,
+    message: string,
+    extra: http.OutgoingHttpHeaders = {},
+  ): void {
+    this.deps.stats.rejected(status);
+    send(res, status, 'text/plain; charset=utf-8', `${message}\n`, extra);
+  }
+
+  private async route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    const path = url.pathname;
+    if (path === SOAP_PATH || path === SOAP_PATH.slice(0, -1)) {
+      if (req.method === 'GET' || req.method === 'HEAD') {
+        const wantsWsdl = [...url.searchParams.keys()].some((k) => k.toLowerCase() === 'wsdl');
+        if (!wantsWsdl)
+          return this.reject(res, 405, 'Use POST for SOAP calls or GET ?wsdl for the WSDL', {
+            allow: 'GET, POST',
+          });
+        return send(res, 200, XML_TYPE, this.deps.wsdl());
+      }
+      if (req.method !== 'POST') return this.reject(res, 405, 'Method not allowed', { allow: 'GET, POST' });
+      return this.soap(req, res);
+    }
+    if (path === '/__sandbox/stats') {
+      if (req.method !== 'GET') return this.reject(res, 405, 'Method not allowed', { allow: 'GET' });
+      return sendJson(res, 200, this.deps.stats.snapshot());
+    }
+    if (path === '/__sandbox/stats/reset') {
+      if (req.method !== 'POST') return this.reject(res, 405, 'Method not allowed', { allow: 'POST' });
+      this.deps.stats.reset();
+      return sendJson(res, 200, { reset: true });
+    }
+    if (path === '/__sandbox/sessions/expire') {
+      if (req.method !== 'POST') return this.reject(res, 405, 'Method not allowed', { allow: 'POST' });
+      return sendJson(res, 200, { expired: this.deps.expireAllSessions() });
+    }
+    const customers = /^\/__sandbox\/customers\/([^/]+)$/.exec(path);
+    if (customers) {
+      if (req.method !== 'GET') return this.reject(res, 405, 'Method not allowed', { allow: 'GET' });
+      const dump = this.deps.customersOf(decodeURIComponent(customers[1]));
+      if (dump === undefined) return this.reject(res, 404, 'Unknown merchant');
+      return sendJson(res, 200, dump);
+    }
+    return this.reject(res, 404, 'Not found');
+  }
+
+  private async soap(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    let xml: string;
+    try {
+      xml = await readBody(req, this.deps.maxBodyBytes);
+    } catch (err) {
+      if (err instanceof BodyTooLarge) {
+        // Stop reading the rest; the connection is not reusable after an unread body.
+        this.reject(res, 413, `Request body larger than ${this.deps.maxBodyBytes} bytes`, {
+          connection: 'close',
+        });
+        req.resume();
+        return;
+      }
+      res.destroy();
+      return;
+    }
+    const outcome = await this.deps.service.handle(xml, this.wait);
+    if (this.stopping) return;
+    switch (outcome.kind) {
+      case 'respond':
+        return send(res, outcome.status, XML_TYPE, outcome.body);
+      case 'http503':
+        return send(
+          res,
+          503,
+          'text/html; charset=utf-8',
+          '<html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1></body></html>\n',
+          { 'retry-after': '1' },
+        );
+      case 'reset': {
+        const socket = req.socket as Socket & { resetAndDestroy?: () => Socket };
+        if (typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
+        else socket.destroy();
+        return;
+      }
+      case 'hang':
+        // Never answered: the socket stays open until the client gives up or stop() destroys it.
+        return;
+    }
+  }
+
+  listen(port: number, host: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => {
+        this.server.off('error', reject);
+        const address = this.server.address();
+        resolve(typeof address === 'object' && address ? address.port : port);
+      });
+    });
+  }
+
+  /** Closes the listener and every open connection, hung ones included. Idempotent. */
+  close(): Promise<void> {
+    this.stopping = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    return new Promise((resolve) => {
+      if (!this.server.listening) {
+        for (const s of this.sockets) s.destroy();
+        resolve();
+        return;
+      }
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+      for (const s of this.sockets) s.destroy();
+    });
+  }
+}

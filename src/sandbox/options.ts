@@ -1,0 +1,77 @@
+import type { SeedData } from './seed/seed-types';
+
+export interface SandboxMerchant {
+  code: string;
+  secretKey: string;
+}
+
+/** When an injected HTTP 500 or connection reset strikes relative to the operation. */
+export type FaultTiming = 'before' | 'after' | 'random';
+
+export interface SandboxFaultOptions {
+  /** PRNG seed: the same seed and the same request order give the same faults. Default 1. */
+  seed?: number;
+  /** Added to every SOAP request, plus a uniform random 0..jitterMs. */
+  latencyMs?: number;
+  jitterMs?: number;
+  /** Probabilities 0..1 per SOAP request. */
+  http500Rate?: number;
+  http503Rate?: number;
+  resetRate?: number;
+  hangRate?: number;
+  /**
+   * 'before': the operation is not applied (a safe retry). 'after' (default): it is applied and
+   * the answer is lost, which is what exposes unknown-outcome bugs. 'random': either, from the PRNG.
+   */
+  timing?: FaultTiming;
+  /** Restrict injection to these operations (default: all, login included). */
+  operations?: string[];
+}
+
+export interface SandboxRateLimit {
+  /** Sustained requests per second per merchant. */
+  requestsPerSecond: number;
+  /** Bucket size (default: requestsPerSecond). */
+  burst?: number;
+}
+
+export interface SandboxOptions {
+  /** Default 0 (an ephemeral port). */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Merchants in addition to the seed's (same code: these keys win). */
+  merchants?: SandboxMerchant[];
+  /** A seed file path or data; default: the bundled demo seed; false: start empty. */
+  seed?: string | SeedData | false;
+  /** SQLite file: state survives restarts. Default: in memory. */
+  db?: string;
+  /** How far the login date may be from the server clock, either way. Default 10 minutes. */
+  loginWindowMs?: number;
+  /** Session lifetime from login (absolute). Default 10 minutes. */
+  sessionTtlMs?: number;
+  /** Expire every session periodically (tests of re-login). */
+  expireSessionsEveryMs?: number;
+  rateLimit?: SandboxRateLimit;
+  faults?: SandboxFaultOptions;
+  /** Request bodies above this get HTTP 413. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Time allowed to receive a whole request. Default 30 s. */
+  requestTimeoutMs?: number;
+  /** Idle keep-alive connections are closed after this. Default 65 s. */
+  keepAliveTimeoutMs?: number;
+  /** Clock (ms since epoch), injectable for tests of the login window and session expiry. */
+  now?: () => number;
+  /** Receives one line per request (operation, merchant, outcome); never secrets. Default: silent. */
+  log?: (line: string) => void;
+}
+
+export const DEFAULTS = {
+  port: 0,
+  host: '127.0.0.1',
+  loginWindowMs: 10 * 60_000,
+  sessionTtlMs: 10 * 60_000,
+  maxBodyBytes: 1024 * 1024,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 65_000,
+} as const;

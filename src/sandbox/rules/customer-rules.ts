@@ -1,0 +1,104 @@
+import { SoapFault } from '../faults/soap-fault';
+import type { SoapStruct, SoapValue } from '../xml/values';
+import { isCountryCode } from './country-codes';
+import { EMAIL, LANGUAGE, upperSnake } from './text-rules';
+
+export const WRITABLE_FIELDS = [
+  'ExternalCustomerReference',
+  'FirstName',
+  'LastName',
+  'Company',
+  'FiscalCode',
+  'Address1',
+  'Address2',
+  'City',
+  'State',
+  'Zip',
+  'CountryCode',
+  'Phone',
+  'Fax',
+  'Email',
+  'Language',
+] as const;
+export type WritableField = (typeof WRITABLE_FIELDS)[number];
+
+export const READ_ONLY_FIELDS = ['AvangateCustomerReference', 'ExistingCards', 'Enabled', 'Trial'] as const;
+
+export const REQUIRED_FIELDS: readonly WritableField[] = [
+  'FirstName',
+  'LastName',
+  'Address1',
+  'City',
+  'Zip',
+  'CountryCode',
+  'Email',
+];
+
+/** 2Checkout documents no limits for 4.0; these are our assumptions (same as the client's). */
+export const MAX_LENGTHS: Readonly<Record<WritableField, number>> = {
+  ExternalCustomerReference: 100,
+  FirstName: 100,
+  LastName: 100,
+  Company: 200,
+  FiscalCode: 50,
+  Address1: 255,
+  Address2: 255,
+  City: 100,
+  State: 100,
+  Zip: 20,
+  CountryCode: 2,
+  Phone: 50,
+  Fax: 50,
+  Email: 254,
+  Language: 2,
+};
+
+/** Validates a complete customer (after merging an update) and normalizes it in place. */
+export function validateCustomer(customer: SoapStruct): void {
+  for (const field of REQUIRED_FIELDS) {
+    const value = customer[field];
+    if (typeof value !== 'string' || value.trim() === '') {
+      throw new SoapFault(`EMPTY_${upperSnake(field)}`, `Required field is empty: ${field}`);
+    }
+  }
+  for (const field of WRITABLE_FIELDS) {
+    const value = customer[field];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string')
+      throw new SoapFault(`INVALID_${upperSnake(field)}`, `${field} must be a string`);
+    if ([...value].length > MAX_LENGTHS[field]) {
+      throw new SoapFault(
+        `INVALID_${upperSnake(field)}`,
+        `${field} is longer than ${MAX_LENGTHS[field]} characters`,
+      );
+    }
+  }
+  const country = customer.CountryCode as string;
+  if (!isCountryCode(country)) {
+    throw new SoapFault(
+      'INVALID_COUNTRY_CODE',
+      `Invalid country code: CountryCode must be an ISO 3166-1 alpha-2 code, got "${country}"`,
+    );
+  }
+  customer.CountryCode = country.toLowerCase();
+  if (!EMAIL.test(customer.Email as string)) {
+    throw new SoapFault('INVALID_EMAIL', 'Invalid email address: Email');
+  }
+  const language = customer.Language;
+  if (typeof language === 'string' && language !== '') {
+    if (!LANGUAGE.test(language)) {
+      throw new SoapFault(
+        'INVALID_LANGUAGE',
+        'Invalid language: Language must be an ISO 639-1 two-letter code',
+      );
+    }
+    customer.Language = language.toLowerCase();
+  }
+  if (isFilled(customer.FiscalCode) && !isFilled(customer.Company)) {
+    throw new SoapFault('INVALID_FISCAL_CODE', 'FiscalCode requires Company');
+  }
+}
+
+function isFilled(value: SoapValue | undefined): boolean {
+  return typeof value === 'string' && value.trim() !== '';
+}

@@ -1,0 +1,118 @@
+import type { InjectedFault } from './faults/injector';
+
+type Counts = Record<string, number>;
+
+export interface OperationStats {
+  calls: number;
+  /** Faults answered, by faultcode (injected ones included under SOAP-ENV:Server). */
+  faults: Counts;
+  injected: Counts;
+}
+
+export interface MerchantStats {
+  calls: number;
+  logins: number;
+  failedLogins: number;
+  faults: Counts;
+  injected: Counts;
+  rateLimited: number;
+}
+
+export interface SandboxStats {
+  since: string;
+  /** SOAP requests that decoded to an operation. */
+  calls: number;
+  logins: number;
+  failedLogins: number;
+  faults: Counts;
+  injected: Record<InjectedFault | 'latency', number>;
+  /** Requests refused before any operation: bad XML, too large, wrong path or method… by HTTP status. */
+  rejected: Counts;
+  operations: Record<string, OperationStats>;
+  merchants: Record<string, MerchantStats>;
+}
+
+function bump(counts: Counts, key: string): void {
+  counts[key] = (counts[key] ?? 0) + 1;
+}
+
+/** Counters for tests and benchmarks. Merchant codes only: never keys, hashes or sessions. */
+export class StatsRecorder {
+  private stats!: SandboxStats;
+
+  constructor(private readonly now: () => number) {
+    this.reset();
+  }
+
+  reset(): void {
+    this.stats = {
+      since: new Date(this.now()).toISOString(),
+      calls: 0,
+      logins: 0,
+      failedLogins: 0,
+      faults: {},
+      injected: { latency: 0, hang: 0, reset: 0, http500: 0, http503: 0 },
+      rejected: {},
+      operations: {},
+      merchants: {},
+    };
+  }
+
+  snapshot(): SandboxStats {
+    return JSON.parse(JSON.stringify(this.stats)) as SandboxStats;
+  }
+
+  private op(name: string): OperationStats {
+    return (this.stats.operations[name] ??= { calls: 0, faults: {}, injected: {} });
+  }
+
+  private merchant(code: string): MerchantStats {
+    return (this.stats.merchants[code] ??= {
+      calls: 0,
+      logins: 0,
+      failedLogins: 0,
+      faults: {},
+      injected: {},
+      rateLimited: 0,
+    });
+  }
+
+  call(operation: string): void {
+    this.stats.calls += 1;
+    this.op(operation).calls += 1;
+  }
+
+  merchantCall(merchant: string): void {
+    this.merchant(merchant).calls += 1;
+  }
+
+  login(merchant: string, ok: boolean): void {
+    if (ok) {
+      this.stats.logins += 1;
+      this.merchant(merchant).logins += 1;
+    } else {
+      this.stats.failedLogins += 1;
+      this.merchant(merchant).failedLogins += 1;
+    }
+  }
+
+  fault(operation: string, merchant: string | undefined, code: string): void {
+    bump(this.stats.faults, code);
+    bump(this.op(operation).faults, code);
+    if (merchant !== undefined) bump(this.merchant(merchant).faults, code);
+  }
+
+  rateLimited(merchant: string): void {
+    this.merchant(merchant).rateLimited += 1;
+  }
+
+  injected(operation: string, merchant: string | undefined, kind: InjectedFault | 'latency'): void {
+    this.stats.injected[kind] += 1;
+    bump(this.op(operation).injected, kind);
+    if (merchant !== undefined) bump(this.merchant(merchant).injected, kind);
+  }
+
+  rejected(status: number): void {
+    bump(this.stats.rejected, String(status));
+  }
+}

@@ -1,0 +1,38 @@
+// Characters XML 1.0 forbids anywhere (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF).
+const INVALID_XML_CHARS =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function hasInvalidXmlChars(text: string): boolean {
+  INVALID_XML_CHARS.lastIndex = 0;
+  const found = INVALID_XML_CHARS.test(text);
+  INVALID_XML_CHARS.lastIndex = 0;
+  return found;
+}
+
+/**
+ * Escapes text content the way libxml2 (PHP ext/soap) does: `&`, `<`, `>` (so `]]>` can never
+ * appear) and CR as `&#13;` so it survives parsing; quotes stay literal, as PHP leaves them.
+ * Characters XML 1.0 cannot carry are dropped rather than emitted as broken XML.
+ */
+export function escapeText(text: string): string {
+  return text.replace(INVALID_XML_CHARS, '').replace(/[&<>\r]/g, (c) => {
+    switch (c) {
+      case '&':
+        return '&amp;';
+      case '<':
+        return '&lt;';
+      case '>':
+        return '&gt;';
+      default:
+        return '&#13;';
+    }
+  });
+}
+
+/** Attribute values: also quotes, tab and newline, so a value round-trips unchanged. */
+export function escapeAttribute(text: string): string {
+  return escapeText(text).replace(/["'\t\n]/g, (c) =>
+    c === '"' ? '&quot;' : c === "'" ? '&apos;' : c === '\t' ? '&#9;' : '&#10;',
+  );
+}

@@ -1,0 +1,9 @@
+/** A decoded SOAP value: what the sandbox's operations read and what its encoder writes. */
+export type SoapValue = string | number | boolean | null | SoapValue[] | SoapStruct;
+export interface SoapStruct {
+  [field: string]: SoapValue | undefined;
+}
+
+export function isStruct(value: SoapValue | undefined): value is SoapStruct {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

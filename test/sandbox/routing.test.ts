@@ -1,0 +1,122 @@
+import { startSandbox, type Sandbox } from '../../src/sandbox';
+import { get, post, envelope, session } from './helpers';
+
+let sb: Sandbox;
+beforeAll(async () => {
+  sb = await startSandbox();
+});
+afterAll(() => sb.stop());
+
+function origin(): string {
+  return new URL(sb.url).origin;
+}
+
+describe('WSDL', () => {
+  test('GET ?wsdl serves the vendored WSDL with the sandbox as soap:address', async () => {
+    const res = await get(sb.wsdlUrl);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/xml/);
+    expect(res.body).toContain(`<soap:address location="${sb.url}"/>`);
+    expect(res.body).not.toContain('location="https://api.2checkout.com');
+    expect(res.body).toContain('targetNamespace="urn:order"');
+  });
+
+  test('?WSDL works case-insensitively and without the trailing slash', async () => {
+    const res = await get(`${origin()}/soap/4.0?WSDL`);
+    expect(res.status).toBe(200);
+    expect(res.body).toContain(sb.url);
+  });
+
+  test('url and wsdlUrl follow the contract', () => {
+    expect(sb.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/soap\/4\.0\/$/);
+    expect(sb.wsdlUrl).toBe(`${sb.url}?wsdl`);
+    expect(sb.port).toBe(Number(new URL(sb.url).port));
+  });
+});
+
+describe('wrong method or path', () => {
+  test('GET on the service without ?wsdl is 405 with Allow', async () => {
+    const res = await get(sb.url);
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET, POST');
+  });
+
+  test('PUT on the service is 405', async () => {
+    const res = await fetch(sb.url, { method: 'PUT', body: 'x' });
+    expect(res.status).toBe(405);
+  });
+
+  test('an unknown path is 404', async () => {
+    expect((await get(`${origin()}/soap/3.0/`)).status).toBe(404);
+    expect((await post(`${origin()}/nope`, '<x/>')).status).toBe(404);
+  });
+
+  test('admin endpoints refuse the wrong method', async () => {
+    expect((await post(`${origin()}/__sandbox/stats`, '')).status).toBe(405);
+    expect((await get(`${origin()}/__sandbox/stats/reset`)).status).toBe(405);
+  });
+});
+
+describe('test endpoints', () => {
+  test('GET /__sandbox/stats counts calls and logins per operation and merchant; reset clears them', async () => {
+    await post(`${origin()}/__sandbox/stats/reset`, '');
+    const s = await session(sb.url);
+    for (let i = 0; i < 3; i++) {
+      await s.call('getCustomerInformation', [
+        ['AvangateCustomerReference', 1002],
+        ['ExternalCustomerReference', null],
+      ]);
+    }
+    await s.call('getCustomerInformation', [
+      ['AvangateCustomerReference', 424242],
+      ['ExternalCustomerReference', null],
+    ]);
+    const stats = JSON.parse((await get(`${origin()}/__sandbox/stats`)).body);
+    expect(stats.calls).toBe(5);
+    expect(stats.logins).toBe(1);
+    expect(stats.operations.getCustomerInformation).toEqual({
+      calls: 4,
+      faults: { NOT_FOUND_CUSTOMER: 1 },
+      injected: {},
+    });
+    expect(stats.merchants.DEMO).toMatchObject({ calls: 5, logins: 1, faults: { NOT_FOUND_CUSTOMER: 1 } });
+    expect(sb.stats()).toEqual(stats);
+    const reset = await post(`${origin()}/__sandbox/stats/reset`, '');
+    expect(reset.status).toBe(200);
+    expect(sb.stats()).toMatchObject({ calls: 0, logins: 0, operations: {}, merchants: {} });
+  });
+
+  test('stats never contain the secret key, a hash or a session ID', async () => {
+    const s = await session(sb.url);
+    await s.call('getCustomerInformation', [['AvangateCustomerReference', 1001]]);
+    const text = (await get(`${origin()}/__sandbox/stats`)).body;
+    expect(text).not.toContain('DEMO_SECRET_KEY');
+    expect(text).not.toContain(s.id);
+    expect(text).not.toMatch(/[0-9a-f]{32}/);
+  });
+
+  test('GET /__sandbox/customers/DEMO dumps the merchant customers as the API returns them', async () => {
+    const res = await get(`${origin()}/__sandbox/customers/DEMO`);
+    expect(res.status).toBe(200);
+    const customers = JSON.parse(res.body) as Record<string, unknown>[];
+    expect(customers.length).toBeGreaterThanOrEqual(10);
+    expect(customers[0]).toMatchObject({ AvangateCustomerReference: 1001, ExternalCustomerReference: 'CRM-0001' });
+    expect(customers.find((c) => c.AvangateCustomerReference === 1005)).toMatchObject({ Company: null, Phone: null });
+    expect((await get(`${origin()}/__sandbox/customers/NOPE`)).status).toBe(404);
+  });
+
+  test('POST /__sandbox/sessions/expire ends every session', async () => {
+    const s = await session(sb.url);
+    const res = await post(`${origin()}/__sandbox/sessions/expire`, '');
+    expect(JSON.parse(res.body).expired).toBeGreaterThanOrEqual(1);
+    const after = await s.call('getCustomerInformation', [['AvangateCustomerReference', 1001]]);
+    expect(after.status).toBe(500);
+    expect(after.body).toContain('<faultcode>FORBIDDEN</faultcode>');
+  });
+});
+
+test('responses carry the SOAP content type, faults HTTP 500', async () => {
+  const res = await post(sb.url, envelope('getCustomerInformation', [['sessionID', 'nope']]));
+  expect(res.status).toBe(500);
+  expect(res.headers.get('content-type')).toBe('text/xml; charset=utf-8');
+});
