@@ -21,7 +21,7 @@ import {
 import { safeEmitter, safeLogger, type CallEvent, type Logger } from './observability';
 import { resolveOptions, type ResolvedOptions, type TwoCheckoutClientOptions } from './options';
 import { Redactor } from './redact';
-import { retryClassOf } from './retry-policy';
+import { retryClassOf, retryPolicy } from './retry-policy';
 import { RetryStrategy } from './retry-strategy';
 import { SessionManager, type Session } from './session';
 
@@ -205,6 +205,13 @@ class Client implements TwoCheckoutClient {
     let replayedForSession = false;
     let spent = 0;
     for (;;) {
+      if (this.closed) {
+        this.failures += 1;
+        throw new FaultError(`${operation}: the client was closed during the call`, {
+          operation,
+          attempts: sendAttempt,
+        });
+      }
       let session: Session;
       try {
         session = await this.sessions.acquire();
@@ -262,6 +269,18 @@ class Client implements TwoCheckoutClient {
   }
 
   private encode<Op extends OperationName>(operation: Op, args: OperationArgs<Op>): WireObject {
+    if (!Object.hasOwn(retryPolicy, operation) || (operation as string) === 'login') {
+      this.failures += 1;
+      const why =
+        (operation as string) === 'login'
+          ? 'login is done by the client itself'
+          : 'not an operation of the WSDL';
+      throw new ValidationError(`${String(operation)}: ${why}`, {
+        operation: String(operation),
+        attempts: 0,
+        problems: [{ field: '(operation)', message: why }],
+      });
+    }
     try {
       return toWireArgs(operation, args, SESSION_PLACEHOLDER);
     } catch (err) {

@@ -117,10 +117,8 @@ export class SoapService {
         stats.login(outcome.merchant, true);
         return { merchant: outcome.merchant, value: outcome.sessionId };
       } catch (err) {
-        if (known) {
-          stats.merchantCall(code);
-          stats.login(code, false);
-        }
+        if (known) stats.merchantCall(code);
+        stats.login(known ? code : undefined, false);
         throw err;
       }
     }

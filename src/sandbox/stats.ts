@@ -86,14 +86,13 @@ export class StatsRecorder {
     this.merchant(merchant).calls += 1;
   }
 
-  login(merchant: string, ok: boolean): void {
-    if (ok) {
-      this.stats.logins += 1;
-      this.merchant(merchant).logins += 1;
-    } else {
-      this.stats.failedLogins += 1;
-      this.merchant(merchant).failedLogins += 1;
-    }
+  /** `merchant` is undefined for an unknown merchant code (not recorded, so codes cannot flood the stats). */
+  login(merchant: string | undefined, ok: boolean): void {
+    if (ok) this.stats.logins += 1;
+    else this.stats.failedLogins += 1;
+    if (merchant === undefined) return;
+    if (ok) this.merchant(merchant).logins += 1;
+    else this.merchant(merchant).failedLogins += 1;
   }
 
   fault(operation: string, merchant: string | undefined, code: string): void {

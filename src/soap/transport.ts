@@ -56,9 +56,20 @@ export function bypassesProxy(endpoint: URL, noProxy: string | undefined): boole
     });
 }
 
+function isLoopback(endpoint: URL): boolean {
+  const host = endpoint.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/**
+ * The proxy to use: the explicit option, else HTTPS_PROXY (HTTP_PROXY for http endpoints) unless
+ * NO_PROXY matches. A proxy from the environment is never used for loopback endpoints (a local
+ * sandbox), since a corporate proxy cannot reach them.
+ */
 export function resolveProxy(options: TransportOptions, endpoint: URL): string | undefined {
   if (options.proxy === null) return undefined;
   if (options.proxy !== undefined) return options.proxy;
+  if (isLoopback(endpoint)) return undefined;
   const env = options.env ?? process.env;
   const fromEnv =
     endpoint.protocol === 'https:'

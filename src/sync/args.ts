@@ -49,6 +49,7 @@ const OPTIONS = {
   'env-file': { type: 'string' },
   'max-record-bytes': { type: 'string' },
   'drain-timeout': { type: 'string' },
+  'max-consecutive-failures': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -217,6 +218,9 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
     drainTimeoutMs:
       (number('drain-timeout', v['drain-timeout'], 0, 3600, false) ?? DEFAULTS.drainTimeoutMs / 1000) * 1000,
     maxReportedChanges: DEFAULTS.maxReportedChanges,
+    maxConsecutiveFailures:
+      number('max-consecutive-failures', v['max-consecutive-failures'], 0, 1_000_000, true) ??
+      DEFAULTS.maxConsecutiveFailures,
   };
   const timeoutMs = number('timeout-ms', v['timeout-ms'], 1, 600_000, true);
   return {

@@ -48,6 +48,8 @@ Operation
   --progress-interval SECONDS  between progress lines (default 30)
   --drain-timeout SECONDS      on SIGINT/SIGTERM or a fatal error, how long records in flight may
                                finish (default 30)
+  --max-consecutive-failures N stop (exit 2) after N records in a row failed with errors that may
+                               pass later, i.e. the service looks down (default 50; 0: never)
   --url URL                    service URL (overrides TWOCHECKOUT_SOAP_URL)
   --timeout-ms N               per-request timeout (overrides TWOCHECKOUT_TIMEOUT_MS)
   --env-file FILE              read variables from FILE instead of ./.env

@@ -143,10 +143,17 @@ export class Journal {
     let repairedTornLine = false;
     let states = new RecordStates();
     let previousRecords = 0;
-    const exists = fs.existsSync(file);
+    let exists = fs.existsSync(file);
+    if (exists && !options.restart) {
+      repairedTornLine = cutTornTail(file);
+      // Killed before its header line was complete: nothing was recorded yet.
+      if (fs.statSync(file).size === 0) {
+        fs.rmSync(file);
+        exists = false;
+      }
+    }
     if (exists && options.restart) rotatedTo = rotate(file);
     else if (exists) {
-      repairedTornLine = cutTornTail(file);
       const loaded = await load(file);
       if (!sameInput(loaded.header, header)) {
         if (!loaded.complete) {

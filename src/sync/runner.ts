@@ -62,8 +62,10 @@ export interface SyncDeps {
   stop?: AbortSignal;
 }
 
+const MAX_RECORD_WARNINGS = 1000;
+
 /** Errors after which no further record can succeed: stop the run (exit 2). */
-const FATAL_KINDS = new Set(['authentication', 'config', 'tls']);
+const FATAL_KINDS: ReadonlySet<string> = new Set(['authentication', 'config', 'tls']);
 
 class Fatal extends Error {
   constructor(
@@ -221,7 +223,12 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
     });
   } catch (e) {
     fatal = fatalOf(e);
-    if (!fatal) throw e;
+    if (!fatal) {
+      // A bug or an I/O failure of our own files: still stop cleanly, release the lock, report it.
+      const message = e instanceof Error ? e.message : String(e);
+      log.error('internal error', { error: message, stack: e instanceof Error ? e.stack : undefined });
+      fatal = new Fatal('internal', message);
+    }
   } finally {
     source?.close();
     journal?.close();
@@ -320,6 +327,20 @@ async function processRecords(
   let fatal: Fatal | undefined;
   let stopReason: unknown;
   let finished = 0;
+  // Records in a row that failed with errors that may pass later: many means the service is down.
+  let consecutiveRetryable = 0;
+  // One warning per bad record, up to a limit: a file of a million bad rows must not flood the log
+  // (the results and dead-letter files have every one).
+  let recordWarnings = 0;
+  const recordWarning = (msg: string, fields: Record<string, unknown>): void => {
+    recordWarnings += 1;
+    if (recordWarnings <= MAX_RECORD_WARNINGS) log.warn(msg, fields);
+    if (recordWarnings === MAX_RECORD_WARNINGS) {
+      log.warn(
+        `${MAX_RECORD_WARNINGS} record problems logged; the rest are only in the results and dead-letter files`,
+      );
+    }
+  };
 
   const stopping = (): boolean => fatal !== undefined || stopReason !== undefined;
   const onStop = (): void => {
@@ -358,7 +379,7 @@ async function processRecords(
     const base = { n: item.ordinal, line: item.line, h, key: prepared.keyText };
     if (!prepared.ok) {
       record({ ...base, outcome: 'invalid', error: prepared.error, values: item.values });
-      log.warn('invalid record', { line: item.line, key: prepared.keyText, error: prepared.error });
+      recordWarning('invalid record', { line: item.line, key: prepared.keyText, error: prepared.error });
       return;
     }
     const id = customerKeyId(prepared.key);
@@ -382,6 +403,7 @@ async function processRecords(
           (result.outcome === 'updated' ? 1 : 0) + (result.outcome === 'updated' && options.verify ? 1 : 0),
         );
         const outcome: Outcome = result.outcome;
+        consecutiveRetryable = 0;
         record({ ...base, outcome, reference: result.reference, changes: result.changes });
         if (outcome !== 'unchanged') {
           log.debug(`record ${outcome}`, {
@@ -406,7 +428,7 @@ async function processRecords(
           // Refused by the client's own checks on the merged customer (e.g. FiscalCode without a
           // Company on file): nothing was written, the record needs fixing.
           record({ ...base, outcome: 'invalid', error: message, errorKind: err.kind, values: item.values });
-          log.warn('invalid record', { line: item.line, key: prepared.keyText, error: message });
+          recordWarning('invalid record', { line: item.line, key: prepared.keyText, error: message });
           return;
         }
         // A customer update is a full-object write of the same values: repeating it is safe, so
@@ -422,12 +444,24 @@ async function processRecords(
           },
           retry,
         );
-        log.warn('record failed', {
+        recordWarning('record failed', {
           line: item.line,
           key: prepared.keyText,
           kind: err?.kind ?? 'internal',
           error: message,
         });
+        consecutiveRetryable = retry ? consecutiveRetryable + 1 : 0;
+        const limit = options.maxConsecutiveFailures;
+        if (limit > 0 && consecutiveRetryable >= limit && !fatal) {
+          fatal = new Fatal(
+            'unavailable',
+            `${consecutiveRetryable} records in a row failed with errors that may pass later (last: ${message}); ` +
+              'the service looks unavailable, so the run stops here. Rerun later: those records are tried again',
+          );
+          log.error('stopping the run: the service looks unavailable', {
+            consecutiveFailures: consecutiveRetryable,
+          });
+        }
       } finally {
         workers.release();
       }
@@ -473,7 +507,7 @@ async function processRecords(
           error: item.message,
           raw: item.raw,
         });
-        log.warn('unreadable record', { line: item.line, error: item.message });
+        recordWarning('unreadable record', { line: item.line, error: item.message });
         continue;
       }
       await window.acquire();

@@ -25,6 +25,11 @@ export interface SyncOptions {
   drainTimeoutMs: number;
   /** Changes listed in the report itself (all of them are in the results file). */
   maxReportedChanges: number;
+  /**
+   * Stop the run (fatal, exit 2) after this many records in a row failed with errors that may pass
+   * later (the service looks down); 0 never stops.
+   */
+  maxConsecutiveFailures: number;
 }
 
 export const DEFAULTS = {
@@ -34,4 +39,5 @@ export const DEFAULTS = {
   drainTimeoutMs: 30_000,
   maxReportedChanges: 10_000,
   progressIntervalMs: 30_000,
+  maxConsecutiveFailures: 50,
 } as const;

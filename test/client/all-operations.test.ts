@@ -1,5 +1,5 @@
 import { schema } from '../../generated/twocheckout/schema';
-import { createTwoCheckoutClient, type TwoCheckoutClient } from '../../src/client';
+import { ValidationError, createTwoCheckoutClient, type TwoCheckoutClient } from '../../src/client';
 import type { OperationArgs, OperationName } from '../../src/domain';
 import { startPhpSoapServer, type PhpCase, type PhpSoapServer } from '../soap/php-soap-server';
 
@@ -76,5 +76,17 @@ describe('every WSDL operation through client.call', () => {
 
   it('logged in once for all of them', () => {
     expect(client.stats()).toMatchObject({ logins: 1, calls: operations.length, failures: 0 });
+  });
+
+  it('refuses login and unknown operations without sending anything', async () => {
+    const sent = php.exchanges.length;
+    const untyped = client.call.bind(client) as (op: string, args: object) => Promise<unknown>;
+    await expect(untyped('login', { merchantCode: 'DEMO' })).rejects.toBeInstanceOf(ValidationError);
+    await expect(untyped('deleteEverything', {})).rejects.toBeInstanceOf(ValidationError);
+    await expect(untyped('getCustomerInformation', { NoSuchPart: 1 })).rejects.toMatchObject({
+      constructor: ValidationError,
+      problems: [expect.objectContaining({ field: 'NoSuchPart' })],
+    });
+    expect(php.exchanges.length).toBe(sent);
   });
 });

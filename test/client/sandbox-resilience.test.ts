@@ -141,6 +141,31 @@ describe('reads are retried on transient failures', () => {
     ));
 });
 
+describe('rate limiting', () => {
+  it('throttled calls back off and succeed; a throttled create is safely resent (the server refused it)', async () =>
+    withSandbox(
+      { rateLimit: { requestsPerSecond: 100, burst: 3 } },
+      { retry: { baseDelayMs: 1, throttlingBaseDelayMs: 20, maxDelayMs: 200, maxAttempts: 10 } },
+      async (sandbox, client) => {
+        const reads = await Promise.all(Array.from({ length: 10 }, () => client.customers.get(1001)));
+        expect(reads).toHaveLength(10);
+        const creates = await Promise.all(
+          ['T-1', 'T-2', 'T-3', 'T-4'].map((ext) => client.customers.create(newCustomer(ext))),
+        );
+        expect(new Set(creates).size).toBe(4);
+        const limited = sandbox.stats().merchants.DEMO?.rateLimited ?? 0;
+        expect(limited).toBeGreaterThan(0);
+        expect(client.stats()).toMatchObject({ failures: 0 });
+        expect(client.stats().retries).toBeGreaterThan(0);
+        for (const ext of ['T-1', 'T-2', 'T-3', 'T-4']) {
+          expect(sandbox.customers('DEMO')?.filter((c) => c.ExternalCustomerReference === ext)).toHaveLength(
+            1,
+          );
+        }
+      },
+    ));
+});
+
 describe('login', () => {
   it('is retried on transient failures (each attempt with its own date and hash)', async () =>
     withSandbox(

@@ -124,3 +124,20 @@ describe('proactive renewal', () => {
     }
   });
 });
+
+describe('close', () => {
+  it('is idempotent and makes later calls fail without network traffic', async () => {
+    const sandbox = await startSandbox({ port: 0 });
+    const client = clientFor(sandbox);
+    try {
+      await client.customers.get(1001);
+      await client.close();
+      await client.close();
+      const calls = sandbox.stats().calls;
+      await expect(client.customers.get(1001)).rejects.toThrow('closed');
+      expect(sandbox.stats().calls).toBe(calls);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});

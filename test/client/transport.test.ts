@@ -66,35 +66,36 @@ describe('transport', () => {
     t.close();
   });
 
-  it('tunnels through an HTTPS proxy from the environment, verifying the endpoint certificate', async () => {
+  it('tunnels through a proxy, verifying the endpoint certificate end to end', async () => {
     const target = httpsServer(cert, ok);
     const { server: proxyServer, targets } = connectProxy();
     servers.push(target, proxyServer);
     const port = await listen(target);
     const proxyPort = await listen(proxyServer);
     const url = `https://127.0.0.1:${port}/`;
-    const env = { HTTPS_PROXY: `http://127.0.0.1:${proxyPort}` };
+    const proxy = `http://127.0.0.1:${proxyPort}`;
 
-    const t = createTransport({ endpoint: url, timeoutMs: 5000, env, extraCa: cert.cert });
+    const t = createTransport({ endpoint: url, timeoutMs: 5000, proxy, extraCa: cert.cert });
     expect(t.proxyForLog).toBe(`http://127.0.0.1:${proxyPort}/`);
     for (let i = 0; i < 3; i++) expect((await t.http.post(url, 'x')).data).toBe('ok');
     expect(targets).toEqual([`127.0.0.1:${port}`]);
     t.close();
 
-    const noCa = createTransport({ endpoint: url, timeoutMs: 5000, env });
+    const noCa = createTransport({ endpoint: url, timeoutMs: 5000, proxy });
     await expect(noCa.http.post(url, 'x')).rejects.toMatchObject({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
     noCa.close();
 
-    const bypass = createTransport({
+    // A proxy from the environment is not used for a loopback endpoint.
+    const local = createTransport({
       endpoint: url,
       timeoutMs: 5000,
-      env: { ...env, NO_PROXY: '127.0.0.1' },
+      env: { HTTPS_PROXY: proxy },
       extraCa: cert.cert,
     });
-    expect(bypass.proxyForLog).toBeUndefined();
-    expect((await bypass.http.post(url, 'x')).data).toBe('ok');
+    expect(local.proxyForLog).toBeUndefined();
+    expect((await local.http.post(url, 'x')).data).toBe('ok');
     expect(targets).toHaveLength(2);
-    bypass.close();
+    local.close();
   });
 
   it('hides proxy credentials in the loggable form', () => {
@@ -134,5 +135,14 @@ describe('proxy selection', () => {
     expect(
       resolveProxy({ endpoint: api.href, timeoutMs: 1, env: { https_proxy: 'http://lower:3' } }, api),
     ).toBe('http://lower:3');
+    const plain = new URL('http://partner.example/soap/');
+    expect(
+      resolveProxy({ endpoint: plain.href, timeoutMs: 1, env: { HTTP_PROXY: 'http://p:4' } }, plain),
+    ).toBe('http://p:4');
+    const local = new URL('http://127.0.0.1:8080/soap/4.0/');
+    expect(resolveProxy({ endpoint: local.href, timeoutMs: 1, env }, local)).toBeUndefined();
+    expect(resolveProxy({ endpoint: local.href, timeoutMs: 1, proxy: 'http://opt:2', env }, local)).toBe(
+      'http://opt:2',
+    );
   });
 });

@@ -73,7 +73,10 @@ describe('login', () => {
 
   test('missing parts are refused clearly', async () => {
     const res = await post(sb.url, envelope('login', [['merchantCode', 'DEMO']]));
-    expect(faultOf(res.body)).toEqual({ code: 'FORBIDDEN', string: 'merchantCode, date and hash are required' });
+    expect(faultOf(res.body)).toEqual({
+      code: 'FORBIDDEN',
+      string: 'merchantCode, date and hash are required',
+    });
   });
 
   test('fault messages never echo the hash or the key', async () => {
@@ -94,14 +97,20 @@ describe('login date window and session lifetime (injected clock)', () => {
 
   test('a date inside the window is accepted, either way', async () => {
     for (const offset of [-5 * 60_000, 5 * 60_000, 0]) {
-      const res = await post(sb.url, envelope('login', loginParts('DEMO', DEMO.secretKey, new Date(clock + offset))));
+      const res = await post(
+        sb.url,
+        envelope('login', loginParts('DEMO', DEMO.secretKey, new Date(clock + offset))),
+      );
       expect(res.status).toBe(200);
     }
   });
 
   test('a date outside the window is FORBIDDEN, even with a correct hash', async () => {
     for (const offset of [-5 * 60_000 - 1000, 5 * 60_000 + 1000]) {
-      const res = await post(sb.url, envelope('login', loginParts('DEMO', DEMO.secretKey, new Date(clock + offset))));
+      const res = await post(
+        sb.url,
+        envelope('login', loginParts('DEMO', DEMO.secretKey, new Date(clock + offset))),
+      );
       expect(faultOf(res.body).code).toBe('FORBIDDEN');
       expect(faultOf(res.body).string).toMatch(/Invalid date: more than 300 seconds/);
     }
@@ -111,12 +120,21 @@ describe('login date window and session lifetime (injected clock)', () => {
     const res = await post(sb.url, envelope('login', loginParts('DEMO', DEMO.secretKey, new Date(clock))));
     const id = textOf(res.body, 'loginReturn') as string;
     const call = () =>
-      post(sb.url, envelope('getCustomerInformation', [['sessionID', id], ['AvangateCustomerReference', 1001]]));
+      post(
+        sb.url,
+        envelope('getCustomerInformation', [
+          ['sessionID', id],
+          ['AvangateCustomerReference', 1001],
+        ]),
+      );
     clock += 10 * 60_000 - 1;
     expect((await call()).status).toBe(200);
     clock += 1;
     const expired = await call();
-    expect(faultOf(expired.body)).toEqual({ code: 'FORBIDDEN', string: 'Invalid hash provided or session expired' });
+    expect(faultOf(expired.body)).toEqual({
+      code: 'FORBIDDEN',
+      string: 'Invalid hash provided or session expired',
+    });
   });
 
   test('setSessionTtl changes the lifetime of new sessions', async () => {
@@ -126,7 +144,10 @@ describe('login date window and session lifetime (injected clock)', () => {
     clock += 1000;
     const after = await post(
       sb.url,
-      envelope('getCustomerInformation', [['sessionID', id], ['AvangateCustomerReference', 1001]]),
+      envelope('getCustomerInformation', [
+        ['sessionID', id],
+        ['AvangateCustomerReference', 1001],
+      ]),
     );
     expect(faultOf(after.body).code).toBe('FORBIDDEN');
     sb.setSessionTtl(10 * 60_000);
@@ -143,7 +164,10 @@ describe('sessions', () => {
   test('an unknown session ID is FORBIDDEN', async () => {
     const res = await post(
       sb.url,
-      envelope('getCustomerInformation', [['sessionID', '0'.repeat(32)], ['AvangateCustomerReference', 1001]]),
+      envelope('getCustomerInformation', [
+        ['sessionID', '0'.repeat(32)],
+        ['AvangateCustomerReference', 1001],
+      ]),
     );
     expect(res.status).toBe(500);
     expect(faultOf(res.body).code).toBe('FORBIDDEN');
@@ -160,7 +184,9 @@ describe('sessions', () => {
     const res = await s.call('getCustomerInformation', [['AvangateCustomerReference', 1001]]);
     expect(faultOf(res.body).code).toBe('FORBIDDEN');
     const again = await session(sb.url);
-    expect((await again.call('getCustomerInformation', [['AvangateCustomerReference', 1001]])).status).toBe(200);
+    expect((await again.call('getCustomerInformation', [['AvangateCustomerReference', 1001]])).status).toBe(
+      200,
+    );
   });
 
   test('merchants are isolated: another merchant cannot see or touch DEMO data', async () => {
@@ -189,7 +215,9 @@ describe('sessions', () => {
     ]);
     expect(created.status).toBe(200);
     expect(sb.customers('OTHER')).toHaveLength(1);
-    expect(sb.customers('DEMO')?.find((c) => c.ExternalCustomerReference === 'CRM-0001')?.FirstName).toBe('Ada');
+    expect(sb.customers('DEMO')?.find((c) => c.ExternalCustomerReference === 'CRM-0001')?.FirstName).toBe(
+      'Ada',
+    );
   });
 
   test('expireSessionsEveryMs expires sessions periodically', async () => {

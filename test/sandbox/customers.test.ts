@@ -202,7 +202,9 @@ describe('updateCustomerInformation', () => {
     const ref = await createOk({ Phone: '+1 555', Company: 'Acme' });
     await call('updateCustomerInformation', [['Customer', { AvangateCustomerReference: ref, Phone: null }]]);
     expect(dump(ref)).toMatchObject({ Phone: null, Company: 'Acme' });
-    const res = await call('updateCustomerInformation', [['Customer', { AvangateCustomerReference: ref, City: null }]]);
+    const res = await call('updateCustomerInformation', [
+      ['Customer', { AvangateCustomerReference: ref, City: null }],
+    ]);
     expect(faultOf(res.body).code).toBe('EMPTY_CITY');
   });
 
@@ -210,15 +212,21 @@ describe('updateCustomerInformation', () => {
     ['Enabled', true],
     ['Trial', true],
     ['ExistingCards', [{ CardType: 'VISA', FirstDigits: '4111', LastDigits: '1111' }]],
-  ] as [string, Part][])('changing read-only %s is READONLY_FIELD; nothing is written', async (field, value) => {
-    const ref = await createOk();
-    const before = await read(ref);
-    const res = await call('updateCustomerInformation', [
-      ['Customer', { ...before, [field]: value, FirstName: 'Changed' }],
-    ]);
-    expect(faultOf(res.body)).toEqual({ code: 'READONLY_FIELD', string: `${field} is read-only and cannot be changed` });
-    expect(dump(ref)).toEqual(before);
-  });
+  ] as [string, Part][])(
+    'changing read-only %s is READONLY_FIELD; nothing is written',
+    async (field, value) => {
+      const ref = await createOk();
+      const before = await read(ref);
+      const res = await call('updateCustomerInformation', [
+        ['Customer', { ...before, [field]: value, FirstName: 'Changed' }],
+      ]);
+      expect(faultOf(res.body)).toEqual({
+        code: 'READONLY_FIELD',
+        string: `${field} is read-only and cannot be changed`,
+      });
+      expect(dump(ref)).toEqual(before);
+    },
+  );
 
   test('read-only values sent back unchanged (cards included) are accepted', async () => {
     const before = await read(1001);
@@ -253,9 +261,13 @@ describe('updateCustomerInformation', () => {
 
   test('validation applies to updates (country, email)', async () => {
     const ref = await createOk();
-    const a = await call('updateCustomerInformation', [['Customer', { AvangateCustomerReference: ref, CountryCode: 'ZZ' }]]);
+    const a = await call('updateCustomerInformation', [
+      ['Customer', { AvangateCustomerReference: ref, CountryCode: 'ZZ' }],
+    ]);
     expect(faultOf(a.body).code).toBe('INVALID_COUNTRY_CODE');
-    const b = await call('updateCustomerInformation', [['Customer', { AvangateCustomerReference: ref, Email: 'x' }]]);
+    const b = await call('updateCustomerInformation', [
+      ['Customer', { AvangateCustomerReference: ref, Email: 'x' }],
+    ]);
     expect(faultOf(b.body).code).toBe('INVALID_EMAIL');
   });
 

@@ -1,5 +1,5 @@
 import { startSandbox, type Sandbox } from '../../src/sandbox';
-import { get, post, envelope, session } from './helpers';
+import { envelope, get, loginParts, post, session } from './helpers';
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -100,8 +100,14 @@ describe('test endpoints', () => {
     expect(res.status).toBe(200);
     const customers = JSON.parse(res.body) as Record<string, unknown>[];
     expect(customers.length).toBeGreaterThanOrEqual(10);
-    expect(customers[0]).toMatchObject({ AvangateCustomerReference: 1001, ExternalCustomerReference: 'CRM-0001' });
-    expect(customers.find((c) => c.AvangateCustomerReference === 1005)).toMatchObject({ Company: null, Phone: null });
+    expect(customers[0]).toMatchObject({
+      AvangateCustomerReference: 1001,
+      ExternalCustomerReference: 'CRM-0001',
+    });
+    expect(customers.find((c) => c.AvangateCustomerReference === 1005)).toMatchObject({
+      Company: null,
+      Phone: null,
+    });
     expect((await get(`${origin()}/__sandbox/customers/NOPE`)).status).toBe(404);
   });
 
@@ -113,6 +119,30 @@ describe('test endpoints', () => {
     expect(after.status).toBe(500);
     expect(after.body).toContain('<faultcode>FORBIDDEN</faultcode>');
   });
+});
+
+test('garbage on the wire gets HTTP 400 and the server keeps serving', async () => {
+  const net = await import('node:net');
+  const answer = await new Promise<string>((resolve, reject) => {
+    const socket = net.connect(sb.port, '127.0.0.1', () => socket.write('NOT HTTP AT ALL\r\n\r\n'));
+    let data = '';
+    socket.on('data', (d) => (data += d.toString()));
+    socket.on('close', () => resolve(data));
+    socket.on('error', reject);
+  });
+  expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request/);
+  expect((await get(sb.wsdlUrl)).status).toBe(200);
+});
+
+test('failed logins are counted, for unknown merchant codes too (which get no per-merchant entry)', async () => {
+  sb.resetStats();
+  await post(sb.url, envelope('login', loginParts('NOBODY', 'x')));
+  await post(sb.url, envelope('login', loginParts('DEMO', 'wrong')));
+  const stats = sb.stats();
+  expect(stats.failedLogins).toBe(2);
+  expect(stats.merchants.DEMO.failedLogins).toBe(1);
+  expect(Object.keys(stats.merchants)).toEqual(['DEMO']);
+  expect(stats.operations.login.faults).toEqual({ FORBIDDEN: 2 });
 });
 
 test('responses carry the SOAP content type, faults HTTP 500', async () => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createTwoCheckoutClient } from '../../src/client';
 import type { Sandbox } from '../../src/sandbox';
 import { cliEnv, readNdjson, runCli } from './harness';
 import {
@@ -172,6 +173,77 @@ describe('twocheckout-sync end to end', () => {
     expect(customersByRef(sandbox).get(1009)?.Company).toBe('Popescu SRL');
   });
 
+  it('--update-end-user-subscriptions, --verify and --max-rps reach the service', async () => {
+    const client = createTwoCheckoutClient({
+      merchantCode: 'DEMO',
+      secretKey: 'DEMO_SECRET_KEY',
+      url: sandbox.url,
+    });
+    const endUserEmails = async (ref: number) =>
+      (
+        await client.call('getCustomerSubscriptions', {
+          AvangateCustomerReference: ref,
+          ExternalCustomerReference: null,
+        } as never)
+      ).map((sub: { EndUser: { Email: string | null } | null }) => sub.EndUser?.Email);
+    try {
+      const plain = write('plain.csv', 'ExternalCustomerReference,Email\nCRM-0001,ada.l@example.com\n');
+      expect((await run([plain])).code).toBe(0);
+      expect(await endUserEmails(1001)).toEqual(['ada@example.com', 'ada@example.com']);
+
+      const reads = () => sandbox.stats().operations.getCustomerInformation?.calls ?? 0;
+      const readsBefore = reads();
+      const input = write(
+        'subs.csv',
+        'ExternalCustomerReference,Email\nCRM-0004,linus.berg@example.se\nCRM-0002,grace@example.com\n',
+      );
+      const res = await run([input, '--update-end-user-subscriptions', '--verify', '--max-rps', '50']);
+      expect(res.code).toBe(0);
+      expect(await endUserEmails(1004)).toEqual(['linus.berg@example.se']);
+      // One read per record, plus the verify read of the one that changed.
+      expect(reads() - readsBefore).toBe(3);
+      const report = JSON.parse(fs.readFileSync(path.join(dir, 'sync-out', 'subs', 'report.json'), 'utf8'));
+      expect(report.options).toMatchObject({ updateEndUserSubscriptions: true, verify: true, maxRps: 50 });
+      expect(report.counts).toMatchObject({ updated: 1, unchanged: 1 });
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('JSON Lines: bad lines are per-record errors; the dead letter is JSON Lines with _error and is valid input', async () => {
+    const input = write(
+      'c.jsonl',
+      [
+        '{"ExternalCustomerReference":"CRM-0002","City":"Boston"}',
+        '{"ExternalCustomerReference":"CRM-0003",',
+        '{"ExternalCustomerReference":"CRM-0004","CountryCode":"Sweden"}',
+        '',
+      ].join('\n'),
+    );
+    const res = await run([input]);
+    expect(res.code).toBe(1);
+    expect(customersByRef(sandbox).get(1002)?.City).toBe('Boston');
+    const deadFile = path.join(dir, 'sync-out', 'c', 'dead-letter.jsonl');
+    const dead = readNdjson(deadFile);
+    expect(dead).toEqual([
+      expect.objectContaining({
+        _line: 2,
+        _error: expect.stringMatching(/^invalid JSON/),
+        _raw: '{"ExternalCustomerReference":"CRM-0003",',
+      }),
+      expect.objectContaining({
+        ExternalCustomerReference: 'CRM-0004',
+        CountryCode: 'Sweden',
+        _line: 3,
+        _error: expect.stringMatching(/CountryCode/),
+      }),
+    ]);
+    fs.writeFileSync(deadFile, fs.readFileSync(deadFile, 'utf8').replace('"Sweden"', '"SE"'));
+    const again = await run([deadFile, '--out-dir', 'again']);
+    expect(again.code).toBe(1); // the unreadable line stays unreadable (it has no key)
+    expect(customersByRef(sandbox).get(1004)?.CountryCode).toBe('se');
+  });
+
   it('exit 2 with a clear message: unknown columns, unreadable input, bad credentials, bad flags', async () => {
     const unknown = write('u.csv', 'ExternalCustomerReference,Emial,Enabled\nCRM-0001,a@b.co,true\n');
     const u = await run([unknown]);
@@ -203,6 +275,47 @@ describe('twocheckout-sync end to end', () => {
     const flag = await run([input, '--concurrency', 'lots']);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toMatch(/--concurrency must be a whole number/);
+  });
+
+  it('an outage: failures that may pass later stop the run after N in a row (exit 2), the rerun retries them', async () => {
+    const down = await startTestSandbox({
+      faults: { http503Rate: 1, timing: 'before', operations: ['updateCustomerInformation'], seed: 3 },
+    });
+    try {
+      const rows = ['CRM-0001', 'CRM-0002', 'CRM-0003', 'CRM-0004', 'CRM-0006', 'CRM-0007'].map(
+        (k) => `${k},Townsville`,
+      );
+      const input = write('out.csv', `ExternalCustomerReference,City\n${rows.join('\n')}\n`);
+      const env = cliEnv(down.url, dir);
+      const stopped = await runCli(
+        [input, '--concurrency', '1', '--max-consecutive-failures', '3'],
+        env,
+        dir,
+      );
+      expect(stopped.code).toBe(2);
+      expect(stopped.stderr).toMatch(/3 records in a row failed.*the service looks unavailable/);
+      const report = JSON.parse(fs.readFileSync(path.join(dir, 'sync-out', 'out', 'report.json'), 'utf8'));
+      expect(report).toMatchObject({
+        status: 'fatal',
+        fatal: { kind: 'unavailable' },
+        counts: { failed: 3 },
+      });
+      const results = readNdjson(path.join(dir, 'sync-out', 'out', 'results.ndjson'));
+      expect(results.map((r) => [r.outcome, r.errorKind])).toEqual([
+        ['failed', 'transient'],
+        ['failed', 'transient'],
+        ['failed', 'transient'],
+      ]);
+
+      // Service back (the healthy sandbox): the same command retries the failed records and finishes.
+      const back = await run([input]);
+      expect(back.code).toBe(0);
+      const state = customersByRef(sandbox);
+      for (const ref of [1001, 1002, 1003, 1004, 1006, 1007]) expect(state.get(ref)?.City).toBe('Townsville');
+      expect(updateCalls(sandbox)).toBe(6);
+    } finally {
+      await down.stop();
+    }
   });
 
   it('--shard i/n: the shards together process every record exactly once, keys never split', async () => {

@@ -123,3 +123,22 @@ describe('Journal', () => {
     await expect(Journal.open(file, header(), { restart: false })).rejects.toThrow(/damaged at line 3/);
   });
 });
+
+describe('Journal killed while being created', () => {
+  it('treats a journal torn inside its header line as new', async () => {
+    const dir = makeTmpDir();
+    try {
+      const file = path.join(dir, 'journal.ndjson');
+      fs.writeFileSync(file, '{"type":"journal","vers');
+      const opened = await Journal.open(file, header(), { restart: false });
+      opened.journal.close();
+      expect(opened.previousRecords).toBe(0);
+      expect(JSON.parse(fs.readFileSync(file, 'utf8').split('\n')[0])).toMatchObject({
+        type: 'journal',
+        version: 1,
+      });
+    } finally {
+      removeDir(dir);
+    }
+  });
+});

@@ -18,12 +18,23 @@ import { makeTmpDir, removeDir } from './tmp-dir';
 const CUSTOMERS = 30;
 const ROUNDS = 3;
 
-/** Every customer gets ROUNDS phone numbers, round by round: same-key records are close together. */
+const phoneOf = (i: number, round: number): string =>
+  round === 0 ? '+1 555 0000' : `+1 555 ${round}${String(i).padStart(3, '0')}`;
+
+/** Record ordinal n (1-based) → customer index and round: each customer's ROUNDS records are adjacent. */
+const positionOf = (n: number): { i: number; round: number } => ({
+  i: Math.floor((n - 1) / ROUNDS),
+  round: ((n - 1) % ROUNDS) + 1,
+});
+
+/**
+ * Every customer gets ROUNDS phone numbers in consecutive records, so records of one key are in
+ * the pipeline together and only the per-key ordering keeps them apart.
+ */
 function phoneInput(): string {
   const rows = ['ExternalCustomerReference,Phone'];
-  for (let round = 1; round <= ROUNDS; round++) {
-    for (let i = 0; i < CUSTOMERS; i++)
-      rows.push(`CRM-${1001 + i},+1 555 ${round}${String(i).padStart(3, '0')}`);
+  for (let i = 0; i < CUSTOMERS; i++) {
+    for (let round = 1; round <= ROUNDS; round++) rows.push(`CRM-${1001 + i},${phoneOf(i, round)}`);
   }
   return `${rows.join('\n')}\n`;
 }
@@ -105,6 +116,14 @@ describe('twocheckout-sync resume, signals and lock', () => {
         expect(straight.code).toBe(0);
         expect(updateCalls(reference)).toBe(CUSTOMERS * ROUNDS);
         expect(stateDiff(customersByRef(reference), customersByRef(sandbox))).toEqual({});
+        // Same-key records ran one after another, in input order: each one read what the previous
+        // one wrote (concurrent ones would both have read the older value).
+        const entries = journalRecords(path.join(refDir, 'sync-out', 'phones', 'journal.ndjson'));
+        expect(entries).toHaveLength(CUSTOMERS * ROUNDS);
+        for (const e of entries) {
+          const { i, round } = positionOf(e.n);
+          expect(e.changes).toEqual([{ field: 'Phone', from: phoneOf(i, round - 1), to: phoneOf(i, round) }]);
+        }
       } finally {
         removeDir(refDir);
       }
@@ -112,9 +131,7 @@ describe('twocheckout-sync resume, signals and lock', () => {
       await reference.stop();
     }
     // Records of one key were applied in input order: the last round's value won everywhere.
-    for (const [ref, c] of customersByRef(sandbox)) {
-      expect(c.Phone).toBe(`+1 555 ${ROUNDS}${String(ref - 5001).padStart(3, '0')}`);
-    }
+    for (const [ref, c] of customersByRef(sandbox)) expect(c.Phone).toBe(phoneOf(ref - 5001, ROUNDS));
   });
 
   it('a second run on the same journal refuses to start (exit 2) while the first goes on', async () => {

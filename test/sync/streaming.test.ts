@@ -1,5 +1,7 @@
 import { openCsvSource } from '../../src/sync/input/csv-source';
 import { openJsonlSource } from '../../src/sync/input/jsonl-source';
+import { readLines } from '../../src/sync/input/line-reader';
+import { chunked } from './input-helpers';
 
 /** An endless input that counts how many chunks were pulled from it. */
 function endless(
@@ -43,5 +45,18 @@ describe('streaming input', () => {
       if (++n === 100) break;
     }
     expect(pulled.chunks).toBeLessThanOrEqual(101);
+  });
+});
+
+describe('read position', () => {
+  it('follows the lines handed out, not the chunks read ahead, and ends at the file size', async () => {
+    const text = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('ab\ncd\r\nlast')]);
+    const progress = { bytesRead: 0 };
+    const seen: number[] = [];
+    for await (const line of readLines(chunked(text, 4), 1024, progress)) {
+      void line;
+      seen.push(progress.bytesRead);
+    }
+    expect(seen).toEqual([6, 10, text.length]);
   });
 });

@@ -11,6 +11,8 @@ interface Session {
  */
 export class SessionRegistry {
   private readonly sessions = new Map<string, Session>();
+  /** Pruning is amortized: only when the map has doubled since the last prune. */
+  private pruneAt = 10_000;
 
   constructor(
     private ttlMs: number,
@@ -22,7 +24,10 @@ export class SessionRegistry {
   }
 
   open(merchant: string): string {
-    if (this.sessions.size > 10_000) this.prune();
+    if (this.sessions.size >= this.pruneAt) {
+      this.prune();
+      this.pruneAt = Math.max(10_000, this.sessions.size * 2);
+    }
     const id = randomBytes(16).toString('hex');
     this.sessions.set(id, { merchant, expiresAt: this.now() + this.ttlMs });
     return id;

@@ -48,10 +48,13 @@ export function saveCustomer(ctx: OpContext, customer: SoapStruct, previousExter
   ctx.store.put(ctx.merchant, 'customer', String(reference), customer);
 }
 
+/** The customer's subscriptions, through the per-customer index saveSubscription keeps. */
 export function subscriptionsOf(ctx: OpContext, reference: number): SoapStruct[] {
-  return ctx.store
-    .list(ctx.merchant, 'subscription')
-    .filter((s) => s.AvangateCustomerReference === reference)
+  const index = ctx.store.get(ctx.merchant, 'subscriptionsByCustomer', String(reference));
+  const refs = Array.isArray(index?.refs) ? index.refs : [];
+  return refs
+    .map((r) => (typeof r === 'string' ? ctx.store.get(ctx.merchant, 'subscription', r) : undefined))
+    .filter((s): s is SoapStruct => s !== undefined && s.AvangateCustomerReference === reference)
     .sort((a, b) => String(a.SubscriptionReference).localeCompare(String(b.SubscriptionReference)));
 }
 

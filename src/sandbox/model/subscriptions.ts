@@ -34,3 +34,27 @@ export function presentSubscription(ctx: OpContext, sub: SoapStruct): SoapStruct
   out.MerchantCode = ctx.merchant;
   return out;
 }
+
+function indexRefs(ctx: OpContext, customer: number): string[] {
+  const doc = ctx.store.get(ctx.merchant, 'subscriptionsByCustomer', String(customer));
+  return Array.isArray(doc?.refs) ? doc.refs.filter((r): r is string => typeof r === 'string') : [];
+}
+
+/** Writes a subscription and keeps the per-customer index in step when it is new or changes owner. */
+export function saveSubscription(ctx: OpContext, sub: SoapStruct): void {
+  const reference = String(sub.SubscriptionReference);
+  const before = ctx.store.get(ctx.merchant, 'subscription', reference);
+  const owner = sub.AvangateCustomerReference;
+  const previous = before?.AvangateCustomerReference;
+  ctx.store.put(ctx.merchant, 'subscription', reference, sub);
+  if (typeof previous === 'number' && previous !== owner) {
+    const refs = indexRefs(ctx, previous).filter((r) => r !== reference);
+    ctx.store.put(ctx.merchant, 'subscriptionsByCustomer', String(previous), { refs });
+  }
+  if (typeof owner === 'number') {
+    const refs = indexRefs(ctx, owner);
+    if (!refs.includes(reference)) {
+      ctx.store.put(ctx.merchant, 'subscriptionsByCustomer', String(owner), { refs: [...refs, reference] });
+    }
+  }
+}

@@ -26,13 +26,3 @@ export function optReference(value: SoapValue | undefined): number | null {
 export function optStruct(value: SoapValue | undefined): SoapStruct | null {
   return isStruct(value) ? value : null;
 }
-
-export function strField(struct: SoapStruct, field: string): string | null {
-  const v = struct[field];
-  return typeof v === 'string' ? v : null;
-}
-
-export function numField(struct: SoapStruct, field: string): number | null {
-  const v = struct[field];
-  return typeof v === 'number' ? v : null;
-}

@@ -7,7 +7,7 @@ import {
   saveCustomer,
   subscriptionsOf,
 } from '../model/customers';
-import { presentSubscription } from '../model/subscriptions';
+import { presentSubscription, saveSubscription } from '../model/subscriptions';
 import { READ_ONLY_FIELDS, validateCustomer, WRITABLE_FIELDS } from '../rules/customer-rules';
 import { isStruct, type SoapStruct, type SoapValue } from '../xml/values';
 import { optReference, optString, optStruct, type Args } from './args';
@@ -153,10 +153,7 @@ export function updateCustomerInformation(ctx: OpContext, args: Args): boolean {
       for (const sub of subscriptionsOf(ctx, next.AvangateCustomerReference as number)) {
         const endUser: SoapStruct = isStruct(sub.EndUser) ? { ...sub.EndUser } : {};
         for (const f of changed) endUser[f] = next[f] ?? null;
-        ctx.store.put(ctx.merchant, 'subscription', String(sub.SubscriptionReference), {
-          ...sub,
-          EndUser: endUser,
-        });
+        saveSubscription(ctx, { ...sub, EndUser: endUser });
       }
     }
   }

@@ -7,6 +7,7 @@ import {
   saveCustomer,
   getCustomerByExternal,
 } from '../model/customers';
+import { saveSubscription } from '../model/subscriptions';
 import { isCountryCode } from '../rules/country-codes';
 import { validateCustomer, WRITABLE_FIELDS } from '../rules/customer-rules';
 import { luhnValid, round2, VAT_RATES } from '../rules/payment-rules';
@@ -390,7 +391,7 @@ export function placeOrder(ctx: OpContext, args: Args): SoapStruct {
         endUser[f] = billing[f] ?? null;
       }
       endUser.Language = optString(order.Language);
-      ctx.store.put(ctx.merchant, 'subscription', reference, {
+      saveSubscription(ctx, {
         SubscriptionReference: reference,
         AvangateCustomerReference: customer.AvangateCustomerReference as number,
         StartDate: formatDate(now).slice(0, 10),

@@ -1,6 +1,6 @@
 import { SoapFault } from '../faults/soap-fault';
 import { resolveCustomer } from '../model/customers';
-import { getSubscription } from '../model/subscriptions';
+import { getSubscription, saveSubscription } from '../model/subscriptions';
 import { isStruct, type SoapStruct } from '../xml/values';
 import { optReference, optString, requireString, type Args } from './args';
 import type { OpContext } from './context';
@@ -25,7 +25,7 @@ export function setSubscriptionCustomer(ctx: OpContext, args: Args): boolean {
     optReference(args.AvangateCustomerReference),
     optString(args.ExternalCustomerReference),
   );
-  ctx.store.put(ctx.merchant, 'subscription', reference, {
+  saveSubscription(ctx, {
     ...sub,
     AvangateCustomerReference: customer.AvangateCustomerReference as number,
   });
@@ -64,6 +64,6 @@ export function copyPaymentInfo(ctx: OpContext, args: Args): boolean {
       `Subscription ${sourceRef} has no payment information to copy`,
     );
   }
-  ctx.store.put(ctx.merchant, 'subscription', targetRef, { ...target, Payment: source.Payment });
+  saveSubscription(ctx, { ...target, Payment: source.Payment });
   return true;
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { SoapFault } from '../faults/soap-fault';
 import { FIRST_CUSTOMER_REFERENCE, saveCustomer } from '../model/customers';
+import { saveSubscription } from '../model/subscriptions';
 import type { OpContext } from '../ops/context';
 import { validateCustomer, WRITABLE_FIELDS } from '../rules/customer-rules';
 import type { SandboxStore } from '../store/store';
@@ -106,7 +107,16 @@ export function loadSeedMerchant(store: SandboxStore, seed: SeedMerchant, now: (
     ];
     for (const [list, keyField, kind] of lists) {
       for (const [key, doc] of keyed(list, keyField, kind, seed.code)) {
-        if (!store.get(seed.code, kind, key)) store.put(seed.code, kind, key, doc);
+        if (store.get(seed.code, kind, key)) continue;
+        if (kind === 'subscription') {
+          const owner = doc.AvangateCustomerReference;
+          if (typeof owner !== 'number' || !store.get(seed.code, 'customer', String(owner))) {
+            throw new Error(
+              `Seed merchant ${seed.code}: subscription ${key} names no seeded customer (AvangateCustomerReference)`,
+            );
+          }
+          saveSubscription(ctx, doc);
+        } else store.put(seed.code, kind, key, doc);
       }
     }
   });

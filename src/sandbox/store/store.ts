@@ -5,6 +5,7 @@ export type EntityKind =
   | 'customer'
   | 'customerByExternalRef'
   | 'subscription'
+  | 'subscriptionsByCustomer'
   | 'product'
   | 'priceOptionGroup'
   | 'crossSellCampaign'

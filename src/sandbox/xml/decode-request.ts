@@ -51,7 +51,8 @@ function isNil(element: XmlElement): boolean {
  */
 export function decodeRequest(xml: string): DecodedRequest {
   const envelope = parseXml(xml);
-  if (envelope.local !== 'Envelope') throw clientFault(`Expected a SOAP Envelope, got <${envelope.local}>`);
+  if (envelope.local !== 'Envelope')
+    throw clientFault(`Expected a SOAP Envelope, got element ${envelope.local}`);
   if (envelope.uri === SOAP12_ENV) {
     throw new SoapFault('SOAP-ENV:VersionMismatch', 'SOAP 1.2 is not supported; send SOAP 1.1');
   }

@@ -4,17 +4,12 @@ import { NS, type NsPrefix } from './namespaces';
 import { formatPhpDouble, formatPhpInt } from './php-format';
 import { isStruct, type SoapValue } from './values';
 
-type TypeName = keyof typeof schema.types;
 type FieldDef = { readonly name: string; readonly type: string; readonly nillable: boolean };
 type TypeDef =
   | { readonly kind: 'struct'; readonly fields: readonly FieldDef[] }
   | { readonly kind: 'array'; readonly itemType: string };
 
 const types = schema.types as unknown as Record<string, TypeDef>;
-
-export function isSchemaType(name: string): name is TypeName {
-  return Object.prototype.hasOwnProperty.call(types, name);
-}
 
 /**
  * Serializes the way PHP's SoapServer does: envelope namespaces are declared in the order the

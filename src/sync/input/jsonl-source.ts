@@ -43,8 +43,8 @@ function parseLine(line: RawLine, maxBytes: number): Parsed {
 
 /**
  * Streams a JSON Lines file: one JSON object per line, blank lines skipped. A line that does not
- * parse is an error for that record only. `columns` are the keys of the first readable record, so
- * a systematic naming mistake is caught before anything is sent.
+ * parse is an error for that record only. `columns` are the keys of the first readable record with
+ * a field in it, so a systematic naming mistake is caught before anything is sent.
  */
 export async function openJsonlSource(
   stream: AsyncIterable<Buffer | string>,
@@ -61,7 +61,10 @@ export async function openJsonlSource(
     if (r.done) break;
     const parsed = parseLine(r.value, maxRecordBytes);
     lookahead.push({ lineNo: r.value.lineNo, parsed });
-    if (parsed?.ok) columns = Object.keys(parsed.values);
+    // Keys starting with `_` are the sync's own annotations (a dead-letter file fed back in): a
+    // record holding only those says nothing about the columns.
+    if (parsed?.ok && Object.keys(parsed.values).some((k) => !k.startsWith('_')))
+      columns = Object.keys(parsed.values);
     else if (lookahead.length > 1000) {
       throw new InputError('the first 1000 lines of the JSON Lines file hold no readable JSON object');
     }

@@ -10,7 +10,7 @@ export interface RawLine {
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const NEWLINE = 0x0a;
 
-/** Streaming counters the progress display reads while lines are pulled. */
+/** Where the reader is, for the progress display: the end of the last line handed out. */
 export interface ReadProgress {
   bytesRead: number;
 }
@@ -30,6 +30,8 @@ export async function* readLines(
   let overflow = false;
   let lineNo = 1;
   let first = true;
+  // Bytes of the input up to the end of the last line yielded (chunks are read ahead of that).
+  let position = 0;
 
   const take = (piece: Buffer): void => {
     if (overflow) return;
@@ -54,10 +56,12 @@ export async function* readLines(
 
   for await (const chunk of stream) {
     let buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-    progress.bytesRead += buf.length;
     if (first && buf.length > 0) {
       first = false;
-      if (buf.subarray(0, 3).equals(BOM)) buf = buf.subarray(3);
+      if (buf.subarray(0, 3).equals(BOM)) {
+        buf = buf.subarray(3);
+        position += 3;
+      }
     }
     let start = 0;
     for (;;) {
@@ -65,12 +69,16 @@ export async function* readLines(
       if (nl === -1) {
         // Copy: the stream may reuse its chunk buffers.
         if (start < buf.length) take(Buffer.from(buf.subarray(start)));
+        position += buf.length - start;
         break;
       }
       take(buf.subarray(start, nl));
+      position += nl + 1 - start;
+      progress.bytesRead = position;
       yield finish();
       start = nl + 1;
     }
   }
+  progress.bytesRead = position;
   if (partBytes > 0 || overflow) yield finish();
 }
