@@ -12,6 +12,7 @@ import { MemoryStore } from './store/memory-store';
 import { SqliteStore } from './store/sqlite-store';
 import type { SandboxStore } from './store/store';
 import { loadWsdlFor } from './wsdl-file';
+import { isOperationName } from './xml/decode-request';
 
 export type {
   SandboxOptions,
@@ -80,6 +81,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     'keepAliveTimeoutMs',
     DEFAULTS.keepAliveTimeoutMs,
   );
+  for (const op of options.faults?.operations ?? []) {
+    if (!isOperationName(op)) throw new RangeError(`faults.operations: unknown operation ${op}`);
+  }
   const injector = options.faults ? new FaultInjector(options.faults) : undefined;
   const rateLimiter = options.rateLimit ? new RateLimiter(options.rateLimit, now) : undefined;
   const seed = resolveSeed(options.seed);

@@ -364,6 +364,8 @@ async function processRecords(
   const ticker = setInterval(() => deps.progress?.update(snapshot()), 1000);
   ticker.unref();
 
+  // Set when a stop gave up waiting for records in flight: they must not write any more.
+  let journalClosed = false;
   const record = (entry: Omit<JournalRecordEntry, 'type'>, retry = false): void => {
     if (journalClosed) return;
     const index = journal.append({ type: 'record', ...entry, ...(retry ? { retry: true } : {}) });
@@ -372,7 +374,6 @@ async function processRecords(
     finished += 1;
     deps.progress?.update(snapshot());
   };
-  let journalClosed = false;
 
   async function apply(item: Extract<InputItem, { kind: 'record' }>, h: string): Promise<void> {
     const prepared = prepareRecord(item.values, options.map, plan.key, options.emptyMeans);

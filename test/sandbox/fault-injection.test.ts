@@ -135,6 +135,9 @@ describe('other injected failures', () => {
     );
     await expect(startSandbox({ faults: { http500Rate: 0.6, resetRate: 0.6 } })).rejects.toThrow('add up to');
     await expect(startSandbox({ rateLimit: { requestsPerSecond: 0 } })).rejects.toThrow('requestsPerSecond');
+    await expect(startSandbox({ faults: { operations: ['createCustomr'] } })).rejects.toThrow(
+      'faults.operations: unknown operation createCustomr',
+    );
   });
 });
 
