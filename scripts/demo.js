@@ -64,7 +64,7 @@ async function main() {
   }
   const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
   console.log('\nChanges applied:');
-  for (const c of report.changes) {
+  for (const c of [...report.changes].sort((a, b) => a.line - b.line)) {
     console.log(`  line ${c.line} ${c.key}: ${c.field} ${JSON.stringify(c.from)} -> ${JSON.stringify(c.to)}`);
   }
   console.log(`\nReport:      ${path.relative(process.cwd(), reportFile)}`);

@@ -86,7 +86,6 @@ async function run(settings: CliSettings): Promise<number> {
   process.on('SIGTERM', onSignal);
   try {
     const report = await runSync(settings.sync, { client, log, progress, stop: controller.signal });
-    if (report.fatal) log.error(`fatal: ${report.fatal.message}`, { kind: report.fatal.kind });
     log.info('run finished', {
       status: report.status,
       exitCode: report.exitCode,

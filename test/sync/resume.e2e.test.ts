@@ -169,25 +169,32 @@ describe('twocheckout-sync resume, signals and lock', () => {
     expect(warning).toMatchObject({ level: 'warn', pid, startedAt: '2026-01-01T00:00:00.000Z' });
   });
 
-  it('SIGTERM: finishes the records in flight, writes the report, exits 143; the rerun completes', async () => {
-    const child = startCli([input, '--concurrency', '4'], env(), dir);
-    const done = finish(child);
-    await waitFor(() => journalRecords(journal).length >= 10, 'the journal to reach 10 records');
-    child.kill('SIGTERM');
-    const stopped = await done;
-    expect(stopped.code).toBe(143);
-    const report = JSON.parse(fs.readFileSync(path.join(dir, 'sync-out', 'phones', 'report.json'), 'utf8'));
-    expect(report).toMatchObject({ status: 'interrupted', exitCode: 143, interruptedBy: 'SIGTERM' });
-    const journaled = journalRecords(journal).length;
-    expect(journaled).toBeLessThan(CUSTOMERS * ROUNDS);
-    // Whatever the stopped run reports as done is in the results file too.
-    expect(readNdjson(path.join(dir, 'sync-out', 'phones', 'results.ndjson'))).toHaveLength(journaled);
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const)(
+    '%s: finishes the records in flight, writes the report, exits %d; the rerun completes',
+    async (signal, code) => {
+      const child = startCli([input, '--concurrency', '4'], env(), dir);
+      const done = finish(child);
+      await waitFor(() => journalRecords(journal).length >= 10, 'the journal to reach 10 records');
+      child.kill(signal);
+      const stopped = await done;
+      expect(stopped.code).toBe(code);
+      expect(stopped.stderr).toMatch(/stop requested: taking no new records/);
+      const report = JSON.parse(fs.readFileSync(path.join(dir, 'sync-out', 'phones', 'report.json'), 'utf8'));
+      expect(report).toMatchObject({ status: 'interrupted', exitCode: code, interruptedBy: signal });
+      const journaled = journalRecords(journal).length;
+      expect(journaled).toBeLessThan(CUSTOMERS * ROUNDS);
+      // Whatever the stopped run reports as done is in the results file too.
+      expect(readNdjson(path.join(dir, 'sync-out', 'phones', 'results.ndjson'))).toHaveLength(journaled);
 
-    const rerun = await runCli([input], env(), dir);
-    expect(rerun.code).toBe(0);
-    expect(updateCalls(sandbox)).toBe(CUSTOMERS * ROUNDS);
-    expect(journalRecords(journal)).toHaveLength(CUSTOMERS * ROUNDS);
-  });
+      const rerun = await runCli([input], env(), dir);
+      expect(rerun.code).toBe(0);
+      expect(updateCalls(sandbox)).toBe(CUSTOMERS * ROUNDS);
+      expect(journalRecords(journal)).toHaveLength(CUSTOMERS * ROUNDS);
+    },
+  );
 
   it('refuses to resume a journal against a changed input unless --restart', async () => {
     const child = startCli([input], env(), dir);
