@@ -3,3 +3,15 @@ export * from './domain';
 export * from './client';
 export * from './customers';
 export { startSandbox } from './sandbox';
+export type {
+  Sandbox,
+  SandboxOptions,
+  SandboxMerchant,
+  SandboxFaultOptions,
+  SandboxRateLimit,
+  SandboxStats,
+  FaultTiming,
+  SeedData,
+} from './sandbox';
+export { runSync } from './sync';
+export type { SyncOptions, SyncReport, Outcome } from './sync';
