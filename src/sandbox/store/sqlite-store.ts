@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { SoapStruct } from '../xml/values';
 import type { EntityKind, SandboxStore } from './store';
 
@@ -16,7 +16,11 @@ export class SqliteStore implements SandboxStore {
   };
 
   constructor(file: string) {
-    this.db = new Database(file);
+    // Loaded on demand: the native module is only needed with --db, and library users who never
+    // start a sandbox should not pay for it at start-up.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const BetterSqlite3 = require('better-sqlite3') as typeof Database;
+    this.db = new BetterSqlite3(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(`
