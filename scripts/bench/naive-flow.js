@@ -1,0 +1,32 @@
+'use strict';
+// The flow of 2Checkout's own samples, per record: a new SOAP client from the service's ?wsdl,
+// login, getCustomerInformation, change Email, updateCustomerInformation. Sequential.
+const soap = require('soap');
+const { loginCredentials } = require('../../dist/src/client/hash');
+const { toWireArgs, normalizeResult } = require('../../dist/src/soap');
+const { MERCHANT } = require('./data');
+
+async function naiveUpdate(wsdlUrl, endpoint, ref, email) {
+  const client = await soap.createClientAsync(wsdlUrl, { disableCache: true, handleNilAsNull: true });
+  client.setEndpoint(endpoint);
+  const call = async (op, args, sessionID) => {
+    const [result] = await client[`${op}Async`](toWireArgs(op, args, sessionID), { timeout: 30_000 });
+    return normalizeResult(op, result);
+  };
+  const { date, hash } = loginCredentials(MERCHANT.code, MERCHANT.secretKey, () => new Date());
+  const sessionID = await call('login', { merchantCode: MERCHANT.code, date, hash });
+  const customer = await call('getCustomerInformation', { AvangateCustomerReference: ref }, sessionID);
+  await call('updateCustomerInformation', { Customer: { ...customer, Email: email } }, sessionID);
+}
+
+/** Updates `count` customers the naive way; resolves to updates per second. */
+async function naiveThroughput(url, count, firstRef) {
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < count; i++) {
+    await naiveUpdate(`${url}?wsdl`, url, firstRef + i, `naive-${i}@example.com`);
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { records: count, seconds, perSecond: count / seconds };
+}
+
+module.exports = { naiveThroughput };

@@ -1,0 +1,22 @@
+'use strict';
+// The sandbox in its own process, so the client's CPU and memory are measured apart from the
+// server's. Options arrive as JSON in argv[2]; the URL goes back over IPC.
+const { startSandbox } = require('../../dist/src/sandbox');
+
+async function main() {
+  const options = JSON.parse(process.argv[2]);
+  const sandbox = await startSandbox(options);
+  process.send({ url: sandbox.url, adminUrl: sandbox.adminUrl });
+  process.on('message', async (msg) => {
+    if (msg === 'stats') process.send({ stats: sandbox.stats() });
+    if (msg === 'stop') {
+      await sandbox.stop();
+      process.exit(0);
+    }
+  });
+}
+
+main().catch((err) => {
+  console.error(`bench sandbox: ${err.message}`);
+  process.exit(2);
+});

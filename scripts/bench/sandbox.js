@@ -1,0 +1,54 @@
+'use strict';
+// Starts scripts/bench/sandbox-child.js and speaks to it over IPC.
+const { fork } = require('node:child_process');
+const path = require('node:path');
+
+const STARTUP_TIMEOUT_MS = 30_000;
+
+function request(child, msg, key) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`bench sandbox did not answer '${msg}'`)), 10_000);
+    const onMessage = (m) => {
+      if (m && key in m) {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        resolve(m[key]);
+      }
+    };
+    child.on('message', onMessage);
+    child.send(msg);
+  });
+}
+
+/** Starts a sandbox child process; resolves to { url, stats(), stop() }. */
+function startChildSandbox(options) {
+  const child = fork(path.join(__dirname, 'sandbox-child.js'), [JSON.stringify(options)], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('bench sandbox did not start in time'));
+    }, STARTUP_TIMEOUT_MS);
+    child.once('exit', (code) => reject(new Error(`bench sandbox exited with ${code}`)));
+    child.once('message', (m) => {
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      resolve({
+        url: m.url,
+        stats: () => request(child, 'stats', 'stats'),
+        stop: () =>
+          new Promise((res) => {
+            const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
+            child.once('exit', () => {
+              clearTimeout(kill);
+              res();
+            });
+            child.send('stop');
+          }),
+      });
+    });
+  });
+}
+
+module.exports = { startChildSandbox };
