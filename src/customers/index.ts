@@ -10,7 +10,7 @@ export {
 } from './api';
 export { diffCustomer, sameFieldValue, type FieldChange } from './diff';
 export { validateCustomerPatch, validateNewCustomer, type ValidationProblem } from './validate';
-export { isIsoCountryCode, ISO_COUNTRY_CODES } from './country-codes';
+export { isIsoCountryCode, ISO_COUNTRY_CODES } from '../domain/country-codes';
 export {
   CUSTOMER_FIELDS,
   READ_ONLY_FIELDS,

@@ -1,5 +1,5 @@
 import type { ValidationProblem } from '../client/errors';
-import { isIsoCountryCode } from './country-codes';
+import { isIsoCountryCode } from '../domain/country-codes';
 import {
   CUSTOMER_FIELDS,
   MAX_LENGTHS,

@@ -1,28 +1,7 @@
 import { SoapFault } from '../faults/soap-fault';
 import type { OpContext } from '../ops/context';
 import type { SoapStruct } from '../xml/values';
-
-export const CUSTOMER_FIELDS = [
-  'AvangateCustomerReference',
-  'ExternalCustomerReference',
-  'FirstName',
-  'LastName',
-  'Company',
-  'FiscalCode',
-  'Address1',
-  'Address2',
-  'City',
-  'State',
-  'Zip',
-  'CountryCode',
-  'Phone',
-  'Fax',
-  'Email',
-  'ExistingCards',
-  'Enabled',
-  'Trial',
-  'Language',
-] as const;
+import { CUSTOMER_FIELDS } from '../../domain/customer-fields';
 
 /** Customer references start here unless a seed already used higher numbers. */
 export const FIRST_CUSTOMER_REFERENCE = 1_000_001;

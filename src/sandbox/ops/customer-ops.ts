@@ -8,27 +8,13 @@ import {
   subscriptionsOf,
 } from '../model/customers';
 import { presentSubscription, saveSubscription } from '../model/subscriptions';
+import { END_USER_CONTACT_FIELDS } from '../../domain/customer-fields';
 import { READ_ONLY_FIELDS, validateCustomer, WRITABLE_FIELDS } from '../rules/customer-rules';
 import { isStruct, type SoapStruct, type SoapValue } from '../xml/values';
 import { optReference, optString, optStruct, type Args } from './args';
 import type { OpContext } from './context';
 
-/** Contact fields an end user shares with the customer (copied by UpdateEndUserSubscriptions). */
-const END_USER_FIELDS = [
-  'FirstName',
-  'LastName',
-  'Company',
-  'Email',
-  'Address1',
-  'Address2',
-  'City',
-  'State',
-  'Zip',
-  'CountryCode',
-  'Phone',
-  'Fax',
-  'Language',
-] as const;
+const END_USER_FIELDS = END_USER_CONTACT_FIELDS;
 
 function customerPart(args: Args): SoapStruct {
   const customer = optStruct(args.Customer);

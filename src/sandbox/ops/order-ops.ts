@@ -8,7 +8,8 @@ import {
   getCustomerByExternal,
 } from '../model/customers';
 import { saveSubscription } from '../model/subscriptions';
-import { isCountryCode } from '../rules/country-codes';
+import { isIsoCountryCode as isCountryCode } from '../../domain/country-codes';
+import { END_USER_CONTACT_FIELDS } from '../../domain/customer-fields';
 import { validateCustomer, WRITABLE_FIELDS } from '../rules/customer-rules';
 import { luhnValid, round2, VAT_RATES } from '../rules/payment-rules';
 import { EMAIL } from '../rules/text-rules';
@@ -374,20 +375,7 @@ export function placeOrder(ctx: OpContext, args: Args): SoapStruct {
       if (p.trial) expires.setUTCDate(expires.getUTCDate() + (p.trial.Period as number));
       else expires.setUTCMonth(expires.getUTCMonth() + months);
       const endUser: SoapStruct = {};
-      for (const f of [
-        'FirstName',
-        'LastName',
-        'Company',
-        'Email',
-        'Address1',
-        'Address2',
-        'City',
-        'State',
-        'Zip',
-        'CountryCode',
-        'Phone',
-        'Fax',
-      ]) {
+      for (const f of END_USER_CONTACT_FIELDS) {
         endUser[f] = billing[f] ?? null;
       }
       endUser.Language = optString(order.Language);

@@ -1,57 +1,15 @@
 import { SoapFault } from '../faults/soap-fault';
 import type { SoapStruct, SoapValue } from '../xml/values';
-import { isCountryCode } from './country-codes';
+import { isIsoCountryCode as isCountryCode } from '../../domain/country-codes';
+import { MAX_LENGTHS, REQUIRED_FIELDS, WRITABLE_FIELDS } from '../../domain/customer-fields';
 import { EMAIL, LANGUAGE, upperSnake } from './text-rules';
 
-export const WRITABLE_FIELDS = [
-  'ExternalCustomerReference',
-  'FirstName',
-  'LastName',
-  'Company',
-  'FiscalCode',
-  'Address1',
-  'Address2',
-  'City',
-  'State',
-  'Zip',
-  'CountryCode',
-  'Phone',
-  'Fax',
-  'Email',
-  'Language',
-] as const;
-export type WritableField = (typeof WRITABLE_FIELDS)[number];
-
-export const READ_ONLY_FIELDS = ['AvangateCustomerReference', 'ExistingCards', 'Enabled', 'Trial'] as const;
-
-export const REQUIRED_FIELDS: readonly WritableField[] = [
-  'FirstName',
-  'LastName',
-  'Address1',
-  'City',
-  'Zip',
-  'CountryCode',
-  'Email',
-];
-
-/** 2Checkout documents no limits for 4.0; these are our assumptions (same as the client's). */
-export const MAX_LENGTHS: Readonly<Record<WritableField, number>> = {
-  ExternalCustomerReference: 100,
-  FirstName: 100,
-  LastName: 100,
-  Company: 200,
-  FiscalCode: 50,
-  Address1: 255,
-  Address2: 255,
-  City: 100,
-  State: 100,
-  Zip: 20,
-  CountryCode: 2,
-  Phone: 50,
-  Fax: 50,
-  Email: 254,
-  Language: 2,
-};
+export {
+  MAX_LENGTHS,
+  READ_ONLY_FIELDS,
+  REQUIRED_FIELDS,
+  WRITABLE_FIELDS,
+} from '../../domain/customer-fields';
 
 /** Validates a complete customer (after merging an update) and normalizes it in place. */
 export function validateCustomer(customer: SoapStruct): void {

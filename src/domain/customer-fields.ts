@@ -1,0 +1,87 @@
+// Facts about the Customer object shared by the client's early validation (src/customers) and the
+// sandbox's server-side rules (src/sandbox), so the two can never drift apart.
+
+/** Fields of the 4.0 Customer object, as in the WSDL. */
+export const CUSTOMER_FIELDS = [
+  'AvangateCustomerReference',
+  'ExternalCustomerReference',
+  'FirstName',
+  'LastName',
+  'Company',
+  'FiscalCode',
+  'Address1',
+  'Address2',
+  'City',
+  'State',
+  'Zip',
+  'CountryCode',
+  'Phone',
+  'Fax',
+  'Email',
+  'ExistingCards',
+  'Enabled',
+  'Trial',
+  'Language',
+] as const;
+
+export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
+
+/** Set by the service, never by a client: AvangateCustomerReference is assigned, the rest derived. */
+export const READ_ONLY_FIELDS = ['AvangateCustomerReference', 'ExistingCards', 'Enabled', 'Trial'] as const;
+export type ReadOnlyField = (typeof READ_ONLY_FIELDS)[number];
+
+export type WritableField = Exclude<CustomerField, ReadOnlyField>;
+
+export const WRITABLE_FIELDS: readonly WritableField[] = CUSTOMER_FIELDS.filter(
+  (f): f is WritableField => !(READ_ONLY_FIELDS as readonly string[]).includes(f),
+);
+
+/** Required on create, and may not be cleared by an update. */
+export const REQUIRED_FIELDS: readonly WritableField[] = [
+  'FirstName',
+  'LastName',
+  'Address1',
+  'City',
+  'Zip',
+  'CountryCode',
+  'Email',
+];
+
+/**
+ * Maximum lengths in characters. 2Checkout documents none for 4.0; these are our conservative
+ * assumptions (the sandbox enforces the same ones), so a bad value fails locally with a clear message.
+ */
+export const MAX_LENGTHS: Readonly<Record<WritableField, number>> = {
+  ExternalCustomerReference: 100,
+  FirstName: 100,
+  LastName: 100,
+  Company: 200,
+  FiscalCode: 50,
+  Address1: 255,
+  Address2: 255,
+  City: 100,
+  State: 100,
+  Zip: 20,
+  CountryCode: 2,
+  Phone: 50,
+  Fax: 50,
+  Email: 254,
+  Language: 2,
+};
+
+/** Contact fields an end user shares with its customer (copied by UpdateEndUserSubscriptions). */
+export const END_USER_CONTACT_FIELDS = [
+  'FirstName',
+  'LastName',
+  'Company',
+  'Email',
+  'Address1',
+  'Address2',
+  'City',
+  'State',
+  'Zip',
+  'CountryCode',
+  'Phone',
+  'Fax',
+  'Language',
+] as const satisfies readonly WritableField[];
