@@ -130,7 +130,7 @@ function renderReport(r) {
   w();
   w('```sh');
   w('npm ci');
-  w('npm run bench            # about 6 minutes on the machine above; rewrites this file');
+  w('npm run bench            # about 3 minutes on the machine above; rewrites this file');
   w('npm run bench -- --quick # a smaller smoke run (writes this file too; do not commit its figures)');
   w('```');
   w();
