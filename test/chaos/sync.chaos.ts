@@ -211,8 +211,8 @@ describe('chaos campaign: 2,000 records under injected faults', () => {
       expect(new Set(completed.map((r) => r.key)).size).toBe(RECORDS);
       // A record in flight at a kill ran again and found its change applied: it is 'unchanged', not 'updated'.
       const updated = completed.filter((r) => r.outcome === 'updated').length;
-      expect(updated).toBeLessThanOrEqual(RECORDS);
       expect(updated + completed.filter((r) => r.outcome === 'unchanged').length).toBe(RECORDS);
+      expect(updated).toBeGreaterThan(0);
     } finally {
       await sandbox.stop();
     }
