@@ -6,13 +6,7 @@
 // The handler records the arguments PHP decoded (types preserved by json_encode) and answers with
 // the case's return value or fault.
 declare(strict_types=1);
-error_reporting(E_ALL);
-ini_set('display_errors', 'stderr');
-ini_set('soap.wsdl_cache_enabled', '0');
-set_error_handler(function (int $no, string $msg, string $file, int $line): bool {
-    fwrite(STDERR, "PHP error $no: $msg at $file:$line\n");
-    exit(3);
-});
+require __DIR__ . '/lib/php-strict.php';
 
 [$self, $wsdl, $requestFile, $caseFile, $responseOut, $receivedOut] = $argv + array_fill(0, 6, null);
 if ($receivedOut === null) {

@@ -1,6 +1,7 @@
 'use strict';
-// Lets a plain-node script require the TypeScript sources (src/, test/ helpers) without a build:
-// each .ts file is transpiled on load with the project's TypeScript (no type-check).
+// Lets plain node require the TypeScript sources (src/, test/ helpers) without a build, as ts-jest
+// does for the tests: each .ts file is transpiled on load (no type-check). Scripts require it; test
+// child processes preload it with `node -r scripts/lib/ts-require.js`.
 const fs = require('node:fs');
 const ts = require('typescript');
 
@@ -12,6 +13,7 @@ if (!require.extensions['.ts']) {
         module: ts.ModuleKind.CommonJS,
         target: ts.ScriptTarget.ES2022,
         esModuleInterop: true,
+        resolveJsonModule: true,
       },
     });
     module._compile(outputText, filename);

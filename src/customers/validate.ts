@@ -2,6 +2,8 @@ import type { ValidationProblem } from '../client/errors';
 import { isIsoCountryCode } from '../domain/country-codes';
 import {
   CUSTOMER_FIELDS,
+  EMAIL_PATTERN,
+  LANGUAGE_PATTERN,
   MAX_LENGTHS,
   READ_ONLY_FIELDS,
   REQUIRED_FIELDS,
@@ -13,13 +15,12 @@ export type { ValidationProblem };
 
 // Messages name the field and the rule, never the value: values are personal data and end up in
 // logs and reports (and a misplaced secret must not be echoed).
+//
+// The field facts (names, required, read-only, lengths, formats) are shared with the sandbox's
+// server-side rules through src/domain. What differs on purpose: this side collects every problem
+// instead of stopping at the first fault, and rejects control characters (the sandbox has no such
+// rule: XML 1.0 cannot carry most of them); only the sandbox, playing the server, normalizes values.
 
-/**
- * Pragmatic address check (what the service and mail systems accept in practice): one `@`, no
- * spaces or control characters, a dotted domain of letters/digits/hyphens with a 2+ letter TLD.
- */
-const EMAIL = /^[^\s@"(),:;<>[\\\]]+@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
-const LANGUAGE = /^[a-z]{2}$/i;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
@@ -49,7 +50,7 @@ function checkValue(field: WritableField, value: unknown, problems: ValidationPr
     });
   }
   if (value === '') return;
-  if (field === 'Email' && !EMAIL.test(value)) {
+  if (field === 'Email' && !EMAIL_PATTERN.test(value)) {
     problems.push({ field, message: 'Email is not a valid e-mail address' });
   }
   if (field === 'CountryCode' && !isIsoCountryCode(value)) {
@@ -58,7 +59,7 @@ function checkValue(field: WritableField, value: unknown, problems: ValidationPr
       message: 'CountryCode must be an ISO 3166-1 alpha-2 code such as "US" or "de"',
     });
   }
-  if (field === 'Language' && !LANGUAGE.test(value)) {
+  if (field === 'Language' && !LANGUAGE_PATTERN.test(value)) {
     problems.push({
       field,
       message: 'Language must be an ISO 639-1 two-letter code such as "en"',

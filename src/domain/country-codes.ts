@@ -14,6 +14,7 @@ const CODES =
 
 export const ISO_COUNTRY_CODES: ReadonlySet<string> = new Set(CODES.split(' '));
 
+/** Case-insensitive. The length check matters: `'ß'.toUpperCase()` is `'SS'`, a listed code. */
 export function isIsoCountryCode(code: string): boolean {
-  return ISO_COUNTRY_CODES.has(code.toUpperCase());
+  return code.length === 2 && ISO_COUNTRY_CODES.has(code.toUpperCase());
 }

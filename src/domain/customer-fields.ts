@@ -69,19 +69,19 @@ export const MAX_LENGTHS: Readonly<Record<WritableField, number>> = {
   Language: 2,
 };
 
-/** Contact fields an end user shares with its customer (copied by UpdateEndUserSubscriptions). */
-export const END_USER_CONTACT_FIELDS = [
-  'FirstName',
-  'LastName',
-  'Company',
-  'Email',
-  'Address1',
-  'Address2',
-  'City',
-  'State',
-  'Zip',
-  'CountryCode',
-  'Phone',
-  'Fax',
-  'Language',
-] as const satisfies readonly WritableField[];
+/**
+ * Contact fields an end user shares with its customer (copied by UpdateEndUserSubscriptions): every
+ * writable field but the customer's own identifiers.
+ */
+export const END_USER_CONTACT_FIELDS: readonly WritableField[] = WRITABLE_FIELDS.filter(
+  (f) => f !== 'ExternalCustomerReference' && f !== 'FiscalCode',
+);
+
+/**
+ * Pragmatic e-mail check (what the service and mail systems accept in practice): one `@`, no
+ * spaces or control characters, a dotted domain of letters/digits/hyphens with a 2+ letter TLD.
+ */
+export const EMAIL_PATTERN = /^[^\s@"(),:;<>[\\\]]+@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+/** Language is an ISO 639-1 two-letter code, in either case. */
+export const LANGUAGE_PATTERN = /^[a-z]{2}$/i;

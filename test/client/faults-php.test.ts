@@ -9,6 +9,7 @@ import {
   type CallEvent,
   type TwoCheckoutClient,
 } from '../../src/client';
+import { janeDoe } from '../helpers/customers';
 import { startPhpSoapServer, type PhpCase, type PhpSoapServer } from '../soap/php-soap-server';
 
 /**
@@ -139,18 +140,7 @@ describe('faults from a real PHP SoapServer', () => {
       op === 'createCustomer'
         ? { operation: op, fault: { code: 'INTERNAL_ERROR', string: 'Internal error' } }
         : base(op, n);
-    const err = await client.customers
-      .create({
-        ExternalCustomerReference: 'CRM-1',
-        FirstName: 'Jane',
-        LastName: 'Doe',
-        Address1: '1 Main St',
-        City: 'Springfield',
-        Zip: '12345',
-        CountryCode: 'US',
-        Email: 'jane@example.com',
-      })
-      .catch((e: unknown) => e);
+    const err = await client.customers.create(janeDoe('CRM-1')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UnknownOutcomeError);
     expect(err).toMatchObject({
       operation: 'createCustomer',

@@ -11,47 +11,21 @@ import {
   type TwoCheckoutClient,
   type TwoCheckoutClientOptions,
 } from '../../src/client';
-import type { NewCustomer } from '../../src/customers';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox';
+import { janeDoe } from '../helpers/customers';
+import { DEMO_CREDENTIALS as DEMO, withSandboxPair } from '../helpers/sandbox';
 import { startForwarder } from './helpers/forwarder';
 import { closeServer, connectProxy, listen, selfSignedCert } from './helpers/tls';
 
-const DEMO = { merchantCode: 'DEMO', secretKey: 'DEMO_SECRET_KEY' };
 const fastRetries = { baseDelayMs: 1, throttlingBaseDelayMs: 1, maxDelayMs: 5 };
 
-function newCustomer(external: string): NewCustomer {
-  return {
-    ExternalCustomerReference: external,
-    FirstName: 'Jane',
-    LastName: 'Doe',
-    Address1: '1 Main St',
-    City: 'Springfield',
-    Zip: '12345',
-    CountryCode: 'US',
-    Email: 'jane@example.com',
-  };
-}
-
-/** Runs `body` against a sandbox started with `options` and a client for DEMO; stops both. */
-async function withSandbox(
+/** Runs `body` against a sandbox started with `options` and a DEMO client with fast retries. */
+function withSandbox(
   options: SandboxOptions,
   clientOptions: Partial<TwoCheckoutClientOptions>,
   body: (sandbox: Sandbox, client: TwoCheckoutClient) => Promise<void>,
 ): Promise<void> {
-  const sandbox = await startSandbox({ port: 0, ...options });
-  const client = createTwoCheckoutClient({
-    ...DEMO,
-    url: sandbox.url,
-    proxy: null,
-    retry: fastRetries,
-    ...clientOptions,
-  });
-  try {
-    await body(sandbox, client);
-  } finally {
-    await client.close();
-    await sandbox.stop();
-  }
+  return withSandboxPair(options, { retry: fastRetries, ...clientOptions }, body);
 }
 
 describe('unsafe writes are never resent', () => {
@@ -63,7 +37,7 @@ describe('unsafe writes are never resent', () => {
       { faults: { ...faults, timing: 'after', operations: ['createCustomer'] } },
       {},
       async (sandbox, client) => {
-        const err = await client.customers.create(newCustomer('CRM-UNSAFE')).catch((e: unknown) => e);
+        const err = await client.customers.create(janeDoe('CRM-UNSAFE')).catch((e: unknown) => e);
         expect(err).toBeInstanceOf(UnknownOutcomeError);
         expect(err).toMatchObject({
           operation: 'createCustomer',
@@ -150,7 +124,7 @@ describe('rate limiting', () => {
         const reads = await Promise.all(Array.from({ length: 10 }, () => client.customers.get(1001)));
         expect(reads).toHaveLength(10);
         const creates = await Promise.all(
-          ['T-1', 'T-2', 'T-3', 'T-4'].map((ext) => client.customers.create(newCustomer(ext))),
+          ['T-1', 'T-2', 'T-3', 'T-4'].map((ext) => client.customers.create(janeDoe(ext))),
         );
         expect(new Set(creates).size).toBe(4);
         const limited = sandbox.stats().merchants.DEMO?.rateLimited ?? 0;
@@ -216,7 +190,7 @@ describe('timeouts fire', () => {
       { faults: { hangRate: 1, operations: ['createCustomer'] } },
       { timeoutMs: 200 },
       async (sandbox, client) => {
-        const err = await client.customers.create(newCustomer('CRM-HANG')).catch((e: unknown) => e);
+        const err = await client.customers.create(janeDoe('CRM-HANG')).catch((e: unknown) => e);
         expect(err).toBeInstanceOf(UnknownOutcomeError);
         expect(err).toMatchObject({ underlyingKind: 'timeout', attempts: 1 });
         expect(sandbox.stats().injected.hang).toBe(1);
@@ -274,14 +248,14 @@ describe('canary secret', () => {
       );
     try {
       const ref = await client.customers
-        .create(newCustomer('C-1'))
+        .create(janeDoe('C-1'))
         .catch(() => client.customers.get({ external: 'C-1' }).then((c) => c.AvangateCustomerReference));
       await capture(client.customers.get(424242));
       await capture(client.customers.update(ref, { City: 'X' }, { expect: { City: 'Not the city' } }));
       await capture(client.customers.update(ref, { Email: 'x' }));
       sandbox.expireAllSessions();
       await client.customers.get(ref);
-      await capture(client.customers.create(newCustomer('C-2')));
+      await capture(client.customers.create(janeDoe('C-2')));
       expect(errors.map((e) => (e as Error).constructor)).toEqual([
         NotFoundError,
         ConflictError,

@@ -5,11 +5,13 @@ import {
   createTwoCheckoutClient,
   type TwoCheckoutClient,
 } from '../../src/client';
-import type { NewCustomer } from '../../src/customers';
-import { startSandbox, type Sandbox } from '../../src/sandbox';
+import type { Sandbox } from '../../src/sandbox';
+import { janeDoe } from '../helpers/customers';
+import { DEMO_CREDENTIALS, startSandboxPair, type SandboxPair } from '../helpers/sandbox';
 
 /** customers.get / create / update over real HTTP against the sandbox (demo seed). */
 describe('customers API', () => {
+  let pair: SandboxPair;
   let sandbox: Sandbox;
   let client: TwoCheckoutClient;
   const writes = (): number => sandbox.stats().operations.updateCustomerInformation?.calls ?? 0;
@@ -17,29 +19,10 @@ describe('customers API', () => {
     sandbox.customers('DEMO')?.find((c) => c.AvangateCustomerReference === ref);
 
   beforeEach(async () => {
-    sandbox = await startSandbox({ port: 0 });
-    client = createTwoCheckoutClient({
-      merchantCode: 'DEMO',
-      secretKey: 'DEMO_SECRET_KEY',
-      url: sandbox.url,
-      proxy: null,
-    });
+    pair = await startSandboxPair();
+    ({ sandbox, client } = pair);
   });
-  afterEach(async () => {
-    await client.close();
-    await sandbox.stop();
-  });
-
-  const jane = (external: string): NewCustomer => ({
-    ExternalCustomerReference: external,
-    FirstName: 'Jane',
-    LastName: 'Doe',
-    Address1: '1 Main St',
-    City: 'Springfield',
-    Zip: '12345',
-    CountryCode: 'US',
-    Email: 'jane@example.com',
-  });
+  afterEach(() => pair.stop());
 
   it('gets by reference and by external reference', async () => {
     const byRef = await client.customers.get(1001);
@@ -57,13 +40,13 @@ describe('customers API', () => {
   });
 
   it('creates a customer and reads it back', async () => {
-    const ref = await client.customers.create(jane('CRM-NEW'));
+    const ref = await client.customers.create(janeDoe('CRM-NEW'));
     expect(ref).toBeGreaterThan(0);
     expect(await client.customers.get({ external: 'CRM-NEW' })).toMatchObject({
       AvangateCustomerReference: ref,
       Email: 'jane@example.com',
     });
-    await expect(client.customers.create(jane('CRM-NEW'))).rejects.toMatchObject({
+    await expect(client.customers.create(janeDoe('CRM-NEW'))).rejects.toMatchObject({
       constructor: ConflictError,
       faultCode: 'DUPLICATE_EXTERNAL_REFERENCE',
     });
@@ -71,7 +54,7 @@ describe('customers API', () => {
 
   it('validates a new customer before sending it', async () => {
     await expect(
-      client.customers.create({ ...jane('X'), CountryCode: 'UK', Email: 'no' }),
+      client.customers.create({ ...janeDoe('X'), CountryCode: 'UK', Email: 'no' }),
     ).rejects.toMatchObject({
       constructor: ValidationError,
       problems: [
@@ -130,12 +113,7 @@ describe('customers API', () => {
   it('refuses with ConflictError when the record changed since the caller saw it', async () => {
     const seen = await client.customers.get(1002);
     // Someone else changes the e-mail in between.
-    const other = createTwoCheckoutClient({
-      merchantCode: 'DEMO',
-      secretKey: 'DEMO_SECRET_KEY',
-      url: sandbox.url,
-      proxy: null,
-    });
+    const other = createTwoCheckoutClient({ ...DEMO_CREDENTIALS, url: sandbox.url, proxy: null });
     await other.customers.update(1002, { Email: 'someone.else@example.com' });
     await other.close();
     const writesBefore = writes();

@@ -1,4 +1,5 @@
 import { validateCustomerPatch, validateNewCustomer } from '../../src/customers/validate';
+import { janeDoe } from '../helpers/customers';
 
 const fields = (problems: { field: string }[]): string[] => problems.map((p) => p.field);
 
@@ -36,6 +37,9 @@ describe('validateCustomerPatch', () => {
     expect(fields(validateCustomerPatch({ CountryCode: 'UK' }))).toEqual(['CountryCode']);
     expect(fields(validateCustomerPatch({ CountryCode: 'USA' }))).toEqual(['CountryCode', 'CountryCode']);
     expect(fields(validateCustomerPatch({ CountryCode: 'XX' }))).toEqual(['CountryCode']);
+    // 'ß' upper-cases to 'SS' (South Sudan) and 'ﬆ' to 'ST': one character each, not a code.
+    expect(fields(validateCustomerPatch({ CountryCode: 'ß' }))).toEqual(['CountryCode']);
+    expect(fields(validateCustomerPatch({ CountryCode: 'ﬆ' }))).toEqual(['CountryCode']);
   });
 
   it('enforces lengths in characters (not bytes)', () => {
@@ -63,15 +67,7 @@ describe('validateCustomerPatch', () => {
 });
 
 describe('validateNewCustomer', () => {
-  const valid = {
-    FirstName: 'Jane',
-    LastName: 'Doe',
-    Address1: '1 Main St',
-    City: 'Springfield',
-    Zip: '12345',
-    CountryCode: 'US',
-    Email: 'jane@example.com',
-  };
+  const valid = janeDoe();
 
   it('accepts a complete customer, with read-only fields as null', () => {
     expect(validateNewCustomer(valid)).toEqual([]);

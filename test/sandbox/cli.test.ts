@@ -5,7 +5,7 @@ import { session } from './helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'src/sandbox/cli.ts');
-const REGISTER = path.join(__dirname, 'ts-register.js');
+const REGISTER = path.join(__dirname, '..', '..', 'scripts', 'lib', 'ts-require.js');
 
 describe('argument parsing', () => {
   test('flags map to options', () => {

@@ -8,13 +8,11 @@ import {
   subscriptionsOf,
 } from '../model/customers';
 import { presentSubscription, saveSubscription } from '../model/subscriptions';
-import { END_USER_CONTACT_FIELDS } from '../../domain/customer-fields';
-import { READ_ONLY_FIELDS, validateCustomer, WRITABLE_FIELDS } from '../rules/customer-rules';
+import { END_USER_CONTACT_FIELDS, READ_ONLY_FIELDS, WRITABLE_FIELDS } from '../../domain/customer-fields';
+import { validateCustomer } from '../rules/customer-rules';
 import { isStruct, type SoapStruct, type SoapValue } from '../xml/values';
 import { optReference, optString, optStruct, type Args } from './args';
 import type { OpContext } from './context';
-
-const END_USER_FIELDS = END_USER_CONTACT_FIELDS;
 
 function customerPart(args: Args): SoapStruct {
   const customer = optStruct(args.Customer);
@@ -134,7 +132,7 @@ export function updateCustomerInformation(ctx: OpContext, args: Args): boolean {
   saveCustomer(ctx, next, previousExternal);
 
   if (args.UpdateEndUserSubscriptions === true) {
-    const changed = END_USER_FIELDS.filter((f) => (next[f] ?? null) !== (stored[f] ?? null));
+    const changed = END_USER_CONTACT_FIELDS.filter((f) => (next[f] ?? null) !== (stored[f] ?? null));
     if (changed.length > 0) {
       for (const sub of subscriptionsOf(ctx, next.AvangateCustomerReference as number)) {
         const endUser: SoapStruct = isStruct(sub.EndUser) ? { ...sub.EndUser } : {};

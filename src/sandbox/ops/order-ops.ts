@@ -8,11 +8,10 @@ import {
   getCustomerByExternal,
 } from '../model/customers';
 import { saveSubscription } from '../model/subscriptions';
-import { isIsoCountryCode as isCountryCode } from '../../domain/country-codes';
-import { END_USER_CONTACT_FIELDS } from '../../domain/customer-fields';
-import { validateCustomer, WRITABLE_FIELDS } from '../rules/customer-rules';
+import { isIsoCountryCode } from '../../domain/country-codes';
+import { EMAIL_PATTERN, END_USER_CONTACT_FIELDS, WRITABLE_FIELDS } from '../../domain/customer-fields';
+import { validateCustomer } from '../rules/customer-rules';
 import { luhnValid, round2, VAT_RATES } from '../rules/payment-rules';
-import { EMAIL } from '../rules/text-rules';
 import { isStruct, type SoapStruct, type SoapValue } from '../xml/values';
 import { optReference, optString, optStruct, type Args } from './args';
 import { fieldAssignments, priceOptionGroupsOf } from './catalog-ops';
@@ -50,10 +49,10 @@ function checkBilling(order: SoapStruct): SoapStruct {
     if (str(billing, f) === null)
       fail('ORDER_BILLING_DETAILS_INVALID', `Required field is empty: Order.BillingDetails.${f}`);
   }
-  if (!EMAIL.test(str(billing, 'Email') as string)) {
+  if (!EMAIL_PATTERN.test(str(billing, 'Email') as string)) {
     fail('ORDER_BILLING_DETAILS_INVALID', 'Invalid email address: Order.BillingDetails.Email');
   }
-  if (!isCountryCode(str(billing, 'CountryCode') as string)) {
+  if (!isIsoCountryCode(str(billing, 'CountryCode') as string)) {
     fail('ORDER_BILLING_DETAILS_INVALID', 'Invalid country code: Order.BillingDetails.CountryCode');
   }
   return { ...billing, CountryCode: (billing.CountryCode as string).toLowerCase() };
@@ -375,10 +374,8 @@ export function placeOrder(ctx: OpContext, args: Args): SoapStruct {
       if (p.trial) expires.setUTCDate(expires.getUTCDate() + (p.trial.Period as number));
       else expires.setUTCMonth(expires.getUTCMonth() + months);
       const endUser: SoapStruct = {};
-      for (const f of END_USER_CONTACT_FIELDS) {
-        endUser[f] = billing[f] ?? null;
-      }
-      endUser.Language = optString(order.Language);
+      for (const f of END_USER_CONTACT_FIELDS) endUser[f] = billing[f] ?? null;
+      endUser.Language = optString(order.Language); // the order's, not the billing details'
       saveSubscription(ctx, {
         SubscriptionReference: reference,
         AvangateCustomerReference: customer.AvangateCustomerReference as number,

@@ -1,17 +1,20 @@
 import { SoapFault } from '../faults/soap-fault';
 import type { SoapStruct, SoapValue } from '../xml/values';
-import { isIsoCountryCode as isCountryCode } from '../../domain/country-codes';
-import { MAX_LENGTHS, REQUIRED_FIELDS, WRITABLE_FIELDS } from '../../domain/customer-fields';
-import { EMAIL, LANGUAGE, upperSnake } from './text-rules';
-
-export {
+import { isIsoCountryCode } from '../../domain/country-codes';
+import {
+  EMAIL_PATTERN,
+  LANGUAGE_PATTERN,
   MAX_LENGTHS,
-  READ_ONLY_FIELDS,
   REQUIRED_FIELDS,
   WRITABLE_FIELDS,
 } from '../../domain/customer-fields';
+import { upperSnake } from './text-rules';
 
-/** Validates a complete customer (after merging an update) and normalizes it in place. */
+/**
+ * Validates a complete customer (after merging an update) and normalizes it in place. The field
+ * facts are the client's (src/domain); the behaviour is the server's: the first problem becomes a
+ * fault, and CountryCode and Language are stored in lower case as the service returns them.
+ */
 export function validateCustomer(customer: SoapStruct): void {
   for (const field of REQUIRED_FIELDS) {
     const value = customer[field];
@@ -32,19 +35,19 @@ export function validateCustomer(customer: SoapStruct): void {
     }
   }
   const country = customer.CountryCode as string;
-  if (!isCountryCode(country)) {
+  if (!isIsoCountryCode(country)) {
     throw new SoapFault(
       'INVALID_COUNTRY_CODE',
       `Invalid country code: CountryCode must be an ISO 3166-1 alpha-2 code, got "${country}"`,
     );
   }
   customer.CountryCode = country.toLowerCase();
-  if (!EMAIL.test(customer.Email as string)) {
+  if (!EMAIL_PATTERN.test(customer.Email as string)) {
     throw new SoapFault('INVALID_EMAIL', 'Invalid email address: Email');
   }
   const language = customer.Language;
   if (typeof language === 'string' && language !== '') {
-    if (!LANGUAGE.test(language)) {
+    if (!LANGUAGE_PATTERN.test(language)) {
       throw new SoapFault(
         'INVALID_LANGUAGE',
         'Invalid language: Language must be an ISO 639-1 two-letter code',

@@ -3,16 +3,7 @@
 // (WSDL mode, positional arguments); only $host and the credentials differ from the vendor's code.
 // Usage: php php_client.php HOST   (HOST like http://127.0.0.1:PORT)   Prints a JSON report.
 declare(strict_types=1);
-error_reporting(E_ALL);
-ini_set('display_errors', 'stderr');
-set_error_handler(function (int $no, string $msg, string $file, int $line): bool {
-    fwrite(STDERR, "PHP error $no: $msg at $file:$line\n");
-    exit(3);
-});
-if (!extension_loaded('soap')) {
-    fwrite(STDERR, "the PHP soap extension is not loaded (apt-get install php-soap)\n");
-    exit(4);
-}
+require __DIR__ . '/../../../scripts/lib/php-strict.php';
 
 $host = $argv[1];
 $merchantCode = "DEMO";
