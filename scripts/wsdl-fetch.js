@@ -6,10 +6,9 @@
 // types); exit code 1 when they differ. --from FILE compares/installs a local file instead of
 // downloading (offline use and tests). Every download has a finite timeout; there are no retries.
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const axios = require('axios');
-const { readWsdlModel } = require('./lib/wsdl-model');
+const { readWsdlModel, wsdlModelFromText } = require('./lib/wsdl-model');
 const { diffModels } = require('./lib/wsdl-diff');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -91,15 +90,10 @@ async function download(url, timeoutMs) {
 }
 
 async function modelOf(text, label) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wsdl-fetch-'));
-  const file = path.join(dir, 'candidate.wsdl');
   try {
-    fs.writeFileSync(file, text);
-    return await readWsdlModel(file);
+    return await wsdlModelFromText(text);
   } catch (err) {
     throw new Error(`${label} cannot be read as an rpc WSDL: ${err.message}`, { cause: err });
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
