@@ -20,7 +20,7 @@ export type _Checks = [
   Assert<Equals<OrderInformation['CustomerDetails'], Customer | null>>,
   Assert<Equals<Extract<OperationName, 'login'>, never>>,
   Assert<Equals<keyof OperationArgs<'updateCustomerInformation'>, 'Customer' | 'UpdateEndUserSubscriptions'>>,
-  Assert<Equals<keyof OperationArgs<'login'>, 'merchantCode' | 'date' | 'hash'>>,
+  Assert<Equals<keyof OperationArgs<'login'>, 'merchantCode' | 'date' | 'hash' | 'algo'>>,
 ];
 
 test('OperationArgs accepts partial structs and rejects unknown fields at compile time', () => {

@@ -1,11 +1,18 @@
 import { toWireArgs, WireArgsError } from '../../src/soap';
 
 describe('toWireArgs', () => {
-  test('login: parts in WSDL order, no session', () => {
-    expect(toWireArgs('login', { merchantCode: 'M', date: '2026-01-01 00:00:00', hash: 'h' })).toEqual({
+  test('login: parts in WSDL order, no session; algo is the 4th part', () => {
+    const wire = toWireArgs('login', {
       merchantCode: 'M',
       date: '2026-01-01 00:00:00',
       hash: 'h',
+      algo: 'sha256',
+    });
+    expect(wire).toEqual({ merchantCode: 'M', date: '2026-01-01 00:00:00', hash: 'h', algo: 'sha256' });
+    expect(Object.keys(wire)).toEqual(['merchantCode', 'date', 'hash', 'algo']);
+    // Like any part left out, a missing algo goes as nil (the client drops it for the 3-part MD5 login).
+    expect(toWireArgs('login', { merchantCode: 'M', date: 'd', hash: 'h' }).algo).toEqual({
+      attributes: { 'xsi:nil': 'true' },
     });
   });
 

@@ -40,6 +40,9 @@ test('PHP SoapClient and SoapServer load the WSDL without warnings and see every
     'Customer getCustomerInformation(string $sessionID, int $AvangateCustomerReference, string $ExternalCustomerReference)',
   );
   expect(seen.clientSignatures).toContain(
+    'string login(string $merchantCode, string $date, string $hash, string $algo)',
+  );
+  expect(seen.clientSignatures).toContain(
     'boolean updateCustomerInformation(string $sessionID, Customer $Customer, boolean $UpdateEndUserSubscriptions)',
   );
 });
@@ -51,5 +54,8 @@ test('zeep loads the WSDL offline and lists every operation', async () => {
     throw new Error('python3-zeep is not installed: apt-get install -y python3-zeep');
   expect(out.stderr).toBe('');
   expect(out.code).toBe(0);
-  expect(JSON.parse(out.stdout)).toEqual({ 'OrderAPIService/OrderAPIPort': OPERATIONS });
+  expect(JSON.parse(out.stdout)).toEqual({
+    'OrderAPIService/OrderAPIPort': OPERATIONS,
+    login: 'merchantCode: xsd:string, date: xsd:string, hash: xsd:string, algo: xsd:string',
+  });
 });

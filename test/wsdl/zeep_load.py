@@ -1,4 +1,5 @@
-"""Loads the vendored WSDL with zeep, offline, and prints every operation of every port as JSON.
+"""Loads the vendored WSDL with zeep, offline, and prints every operation of every port (and the
+login signature) as JSON.
 
 Usage: /usr/bin/python3 test/wsdl/zeep_load.py WSDL_FILE
 The SOAP encoding namespace, which zeep imports on its own, is served from the local
@@ -32,6 +33,8 @@ def main():
         for port in service.ports.values():
             ops = port.binding._operations
             out["%s/%s" % (service.name, port.name)] = sorted(ops.keys())
+            if "login" in ops:
+                out["login"] = ops["login"].input.signature()
     print(json.dumps(out))
 
 
