@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import type { OperationArgs, OperationName, OperationResult, WsdlOperationName } from '../domain';
 import {
   createSoapStub,
@@ -18,6 +19,7 @@ import {
   ValidationError,
   type ReconcileInfo,
 } from './errors';
+import { warnMd5Once } from './md5-warning';
 import { safeEmitter, safeLogger, type CallEvent, type Logger } from './observability';
 import { resolveOptions, type ResolvedOptions, type TwoCheckoutClientOptions } from './options';
 import { Redactor } from './redact';
@@ -48,6 +50,11 @@ export interface TwoCheckoutClient {
   readonly customers: CustomersApi;
   /** The merchant this client acts for. */
   readonly merchantCode: string;
+  /**
+   * Logs in now unless a valid session is held (calls log in by themselves; this only moves the
+   * first login forward), so bad credentials, TLS or network problems show at start-up.
+   */
+  connect(): Promise<void>;
   stats(): ClientStats;
   /** Frees sockets and forgets the session; idempotent. Later calls fail. */
   close(): Promise<void>;
@@ -124,6 +131,7 @@ class Client implements TwoCheckoutClient {
       tlsInsecure: o.tlsInsecure,
       warn: (message) => this.logger.warn({ merchantCode: o.merchantCode, url: o.url }, message),
     });
+    if (o.hashAlgorithm === 'md5') warnMd5Once(o.logger ? this.logger : undefined, o.merchantCode);
     this.retry = new RetryStrategy(o.retry, o.random);
     this.stubPromise = createSoapStub({ endpoint: o.url, httpClient: this.transport.http }).catch(
       (err: unknown) => {
@@ -136,6 +144,7 @@ class Client implements TwoCheckoutClient {
     this.sessions = new SessionManager({
       merchantCode: o.merchantCode,
       secretKey: o.secretKey,
+      hashAlgorithm: o.hashAlgorithm,
       clock: o.clock,
       now: Date.now,
       timing: o.session,
@@ -147,6 +156,8 @@ class Client implements TwoCheckoutClient {
         const stub = await this.stubPromise;
         const started = Date.now();
         const args = toWireArgs('login', { ...credentials });
+        // md5: the 3-part login of the 4.0 samples, unchanged (no nil algo element).
+        if (credentials.algo === undefined) delete args.algo;
         const send: Send = async (a, opts) => (await stub.invoke('login', a as WireObject, opts)).result;
         const result = await callOnce(
           send,
@@ -185,6 +196,17 @@ class Client implements TwoCheckoutClient {
       },
     });
     this.customers = createCustomersApi(this);
+  }
+
+  /** The options hold the secret key and the session manager the session: never shown. */
+  [inspect.custom](): string {
+    const o = this.options;
+    return `TwoCheckoutClient { merchantCode: ${JSON.stringify(o.merchantCode)}, url: ${JSON.stringify(o.url)}, hashAlgorithm: '${o.hashAlgorithm}', closed: ${this.closed} }`;
+  }
+
+  async connect(): Promise<void> {
+    if (this.closed) throw new FaultError('login: the client is closed', { operation: 'login', attempts: 0 });
+    await this.sessions.acquire();
   }
 
   async call<Op extends OperationName>(operation: Op, args: OperationArgs<Op>): Promise<OperationResult<Op>> {

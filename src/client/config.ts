@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'dotenv';
 import { ConfigError } from './errors';
+import { HASH_ALGORITHMS, isHashAlgorithm, type HashAlgorithm } from './hash';
 import { LIVE_SOAP_URL, type TwoCheckoutClientOptions } from './options';
+import { hideSecretsFromInspection } from './redact';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -18,6 +20,7 @@ export interface FromEnvOptions extends Partial<TwoCheckoutClientOptions> {
 export const ENV_VARIABLES = {
   TWOCHECKOUT_MERCHANT_CODE: 'merchant code (required)',
   TWOCHECKOUT_SECRET_KEY: 'secret key (required; never logged)',
+  TWOCHECKOUT_HASH_ALGORITHM: 'login hash: sha256 (default), sha3-256, or md5 (retired by 2Checkout in 2024)',
   TWOCHECKOUT_SOAP_URL: `service URL (default ${LIVE_SOAP_URL})`,
   TWOCHECKOUT_TIMEOUT_MS: 'per-request timeout in ms (default 30000)',
   TWOCHECKOUT_DEADLINE_MS: 'overall deadline per call incl. retries, in ms (default 120000)',
@@ -58,6 +61,13 @@ function bool(variable: string, value: string | undefined): boolean | undefined 
   if (['1', 'true', 'yes'].includes(v)) return true;
   if (['0', 'false', 'no'].includes(v)) return false;
   fail(variable, `must be true or false, got ${JSON.stringify(value)}`);
+}
+
+function hashAlgorithm(variable: string, value: string | undefined): HashAlgorithm | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const v = value.trim().toLowerCase();
+  if (isHashAlgorithm(v)) return v;
+  fail(variable, `must be one of ${HASH_ALGORITHMS.join(', ')}, got ${JSON.stringify(value)}`);
 }
 
 function required(variable: string, value: string | undefined, secret: boolean): string {
@@ -115,12 +125,14 @@ export function optionsFromEnv(env?: Env, overrides: FromEnvOptions = {}): TwoCh
   const timeoutMs = positiveInt('TWOCHECKOUT_TIMEOUT_MS', get('TWOCHECKOUT_TIMEOUT_MS'));
   const deadlineMs = positiveInt('TWOCHECKOUT_DEADLINE_MS', get('TWOCHECKOUT_DEADLINE_MS'));
   const tlsInsecure = bool('TWOCHECKOUT_TLS_INSECURE', get('TWOCHECKOUT_TLS_INSECURE'));
+  const algorithm = hashAlgorithm('TWOCHECKOUT_HASH_ALGORITHM', get('TWOCHECKOUT_HASH_ALGORITHM'));
   if (url !== undefined) fromEnv.url = url;
   if (timeoutMs !== undefined) fromEnv.timeoutMs = timeoutMs;
   if (deadlineMs !== undefined) fromEnv.deadlineMs = deadlineMs;
   if (proxy !== undefined) fromEnv.proxy = proxy;
   if (caFile !== undefined) fromEnv.caFile = caFile;
   if (tlsInsecure !== undefined) fromEnv.tlsInsecure = tlsInsecure;
+  if (algorithm !== undefined) fromEnv.hashAlgorithm = algorithm;
   const defined = Object.fromEntries(Object.entries(clientOverrides).filter(([, v]) => v !== undefined));
-  return { ...fromEnv, ...defined } as TwoCheckoutClientOptions;
+  return hideSecretsFromInspection({ ...fromEnv, ...defined } as TwoCheckoutClientOptions);
 }

@@ -3,7 +3,13 @@ export { fromEnv } from './from-env';
 export { ENV_VARIABLES, optionsFromEnv, type Env, type FromEnvOptions } from './config';
 export { LIVE_SOAP_URL, type TwoCheckoutClientOptions } from './options';
 export * from './errors';
-export { loginHash, formatLoginDate } from './hash';
+export {
+  loginHash,
+  formatLoginDate,
+  HASH_ALGORITHMS,
+  DEFAULT_HASH_ALGORITHM,
+  type HashAlgorithm,
+} from './hash';
 export type { CallEvent, CallOutcome, EventListener, Logger } from './observability';
 export { retryPolicy, type RetryClass } from './retry-policy';
 export type { RetryOptions } from './retry-strategy';

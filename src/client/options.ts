@@ -1,6 +1,12 @@
 import fs from 'node:fs';
 import { ConfigError } from './errors';
-import type { Clock } from './hash';
+import {
+  DEFAULT_HASH_ALGORITHM,
+  HASH_ALGORITHMS,
+  isHashAlgorithm,
+  type Clock,
+  type HashAlgorithm,
+} from './hash';
 import type { EventListener, Logger } from './observability';
 import { defaultRetryOptions, type RetryOptions } from './retry-strategy';
 import type { SessionTiming } from './session';
@@ -10,6 +16,12 @@ export const LIVE_SOAP_URL = 'https://api.2checkout.com/soap/4.0/';
 export interface TwoCheckoutClientOptions {
   merchantCode: string;
   secretKey: string;
+  /**
+   * Login hash. Default `sha256`: HMAC-SHA256 with login's 4th part `algo`, as 2Checkout requires
+   * since it retired MD5 in 2024. `sha3-256` likewise. `md5`: the legacy 3-part HMAC-MD5 login, for
+   * accounts that still need it (logs one warning per process).
+   */
+  hashAlgorithm?: HashAlgorithm;
   /** SOAP service URL. Default: the live 4.0 service, https://api.2checkout.com/soap/4.0/ */
   url?: string;
   /** Per-request timeout. Default 30 000 ms. */
@@ -43,6 +55,7 @@ export interface TwoCheckoutClientOptions {
 export interface ResolvedOptions {
   merchantCode: string;
   secretKey: string;
+  hashAlgorithm: HashAlgorithm;
   url: string;
   timeoutMs: number;
   deadlineMs: number;
@@ -114,6 +127,13 @@ export function resolveOptions(options: TwoCheckoutClientOptions): ResolvedOptio
   }
   const merchantCode = nonEmptyString('merchantCode', options.merchantCode);
   const secretKey = nonEmptyString('secretKey', options.secretKey, true);
+  const hashAlgorithm = options.hashAlgorithm ?? DEFAULT_HASH_ALGORITHM;
+  if (!isHashAlgorithm(hashAlgorithm)) {
+    fail(
+      'hashAlgorithm',
+      `must be one of ${HASH_ALGORITHMS.map((a) => `'${a}'`).join(', ')}, got ${describe(hashAlgorithm)}`,
+    );
+  }
   const url = options.url === undefined ? LIVE_SOAP_URL : httpUrl('url', options.url);
   const timeoutMs = integerIn('timeoutMs', options.timeoutMs, 30_000, 1, DAY);
   const deadlineMs = integerIn('deadlineMs', options.deadlineMs, 120_000, 1, DAY);
@@ -207,6 +227,7 @@ export function resolveOptions(options: TwoCheckoutClientOptions): ResolvedOptio
   return {
     merchantCode,
     secretKey,
+    hashAlgorithm,
     url,
     timeoutMs,
     deadlineMs,

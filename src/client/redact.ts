@@ -1,3 +1,5 @@
+import { inspect } from 'node:util';
+
 const REDACTED = '[REDACTED]';
 /** Login hashes are 32 hex digits; session IDs are opaque tokens that are usually long hex runs too. */
 const LONG_HEX = /\b[0-9a-f]{32,}\b/gi;
@@ -28,4 +30,23 @@ export class Redactor {
     for (const token of this.recent) out = out.split(token).join(REDACTED);
     return out.replace(LONG_HEX, REDACTED);
   }
+}
+
+/**
+ * Makes util.inspect and JSON.stringify of an options object show the secret key (and the
+ * environment it came from) redacted. The hooks are non-enumerable, so spreading the object still
+ * copies the real values.
+ */
+export function hideSecretsFromInspection<T extends { secretKey?: unknown; env?: unknown }>(options: T): T {
+  const shown = (): Record<string, unknown> => {
+    const { env, ...rest } = options;
+    return {
+      ...rest,
+      ...(rest.secretKey !== undefined ? { secretKey: REDACTED } : {}),
+      ...(env !== undefined ? { env: `[environment: ${Object.keys(env as object).length} variables]` } : {}),
+    };
+  };
+  Object.defineProperty(options, inspect.custom, { value: shown, enumerable: false, configurable: true });
+  Object.defineProperty(options, 'toJSON', { value: shown, enumerable: false, configurable: true });
+  return options;
 }

@@ -1,6 +1,7 @@
+import { inspect } from 'node:util';
 import { AuthenticationError } from './errors';
 import type { ClassifiedError } from './error-factory';
-import { loginCredentials, type Clock, type LoginCredentials } from './hash';
+import { loginCredentials, type Clock, type HashAlgorithm, type LoginCredentials } from './hash';
 import type { Redactor } from './redact';
 import type { RetryStrategy } from './retry-strategy';
 
@@ -27,6 +28,8 @@ export type LoginAttempt = (
 export interface SessionDeps {
   merchantCode: string;
   secretKey: string;
+  /** md5: the legacy 3-part login; otherwise the 4-part login with `algo`. */
+  hashAlgorithm: HashAlgorithm;
   /** Wall clock for the login date (UTC). */
   clock: Clock;
   /** Monotonic-enough milliseconds for expiry bookkeeping. */
@@ -63,6 +66,11 @@ export class SessionManager {
   recoveries = 0;
 
   constructor(private readonly deps: SessionDeps) {}
+
+  /** Holds the secret key and the session ID: never shown by util.inspect. */
+  [inspect.custom](): string {
+    return `SessionManager { merchantCode: ${JSON.stringify(this.deps.merchantCode)}, logins: ${this.logins} }`;
+  }
 
   /** A session valid for at least the renewal margin; logs in (once, shared) when needed. */
   acquire(): Promise<Session> {
@@ -106,7 +114,7 @@ export class SessionManager {
     const deadlineAt = startedAt + deps.loginDeadlineMs;
     let spent = 0;
     for (let attempt = 1; ; attempt++) {
-      const credentials = loginCredentials(deps.merchantCode, deps.secretKey, deps.clock);
+      const credentials = loginCredentials(deps.merchantCode, deps.secretKey, deps.clock, deps.hashAlgorithm);
       deps.redactor.remember(credentials.hash);
       const sentAt = deps.now();
       const result = await deps.sendLogin(credentials, attempt);

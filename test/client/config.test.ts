@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { inspect } from 'node:util';
 import { optionsFromEnv } from '../../src/client/config';
 import { ConfigError } from '../../src/client/errors';
 import { LIVE_SOAP_URL, resolveOptions } from '../../src/client/options';
@@ -49,6 +50,11 @@ describe('optionsFromEnv', () => {
     [{ ...base, TWOCHECKOUT_SOAP_URL: 'api.2checkout.com' }, 'TWOCHECKOUT_SOAP_URL', 'absolute http(s) URL'],
     [{ ...base, TWOCHECKOUT_TLS_INSECURE: 'maybe' }, 'TWOCHECKOUT_TLS_INSECURE', 'true or false'],
     [{ ...base, TWOCHECKOUT_CA_FILE: '/nonexistent/ca.pem' }, 'TWOCHECKOUT_CA_FILE', 'missing file'],
+    [
+      { ...base, TWOCHECKOUT_HASH_ALGORITHM: 'sha1' },
+      'TWOCHECKOUT_HASH_ALGORITHM',
+      'must be one of sha256, sha3-256, md5, got "sha1"',
+    ],
   ])('names the variable and the problem (%#)', (env, variable, problem) => {
     const err = configError(() => optionsFromEnv(env));
     expect(err.option).toBe(variable);
@@ -72,6 +78,25 @@ describe('optionsFromEnv', () => {
     fs.rmSync(dir, { recursive: true });
   });
 
+  it('reads TWOCHECKOUT_HASH_ALGORITHM (case and spaces forgiven); default sha256', () => {
+    expect(optionsFromEnv({ ...base, TWOCHECKOUT_HASH_ALGORITHM: ' SHA3-256 ' }).hashAlgorithm).toBe(
+      'sha3-256',
+    );
+    expect(optionsFromEnv({ ...base, TWOCHECKOUT_HASH_ALGORITHM: 'md5' }).hashAlgorithm).toBe('md5');
+    expect(optionsFromEnv(base).hashAlgorithm).toBeUndefined();
+    expect(resolveOptions(optionsFromEnv(base)).hashAlgorithm).toBe('sha256');
+  });
+
+  it('shows the secret key and the environment redacted in util.inspect and JSON; spreading keeps them', () => {
+    const opts = optionsFromEnv(base);
+    for (const shown of [inspect(opts, { showHidden: true, depth: 5 }), JSON.stringify(opts)]) {
+      expect(shown).not.toContain(SECRET);
+      expect(shown).toContain('[REDACTED]');
+    }
+    expect({ ...opts }.secretKey).toBe(SECRET);
+    expect(resolveOptions({ ...opts }).secretKey).toBe(SECRET);
+  });
+
   it('lets overrides win over the environment', () => {
     expect(optionsFromEnv(base, { timeoutMs: 99, url: 'http://127.0.0.1:1/' })).toMatchObject({
       timeoutMs: 99,
@@ -92,6 +117,14 @@ describe('resolveOptions', () => {
       tlsInsecure: false,
     });
     expect(r.session).toEqual({ ttlMs: 600_000, renewMarginMs: 60_000, authFailureCooldownMs: 30_000 });
+    expect(r.hashAlgorithm).toBe('sha256');
+  });
+
+  it('names the allowed hash algorithms', () => {
+    const err = configError(() => resolveOptions({ ...ok, hashAlgorithm: 'sha1' as never }));
+    expect(err.message).toBe(
+      `createTwoCheckoutClient: option 'hashAlgorithm' must be one of 'sha256', 'sha3-256', 'md5', got "sha1"`,
+    );
   });
 
   it.each([
@@ -105,6 +138,7 @@ describe('resolveOptions', () => {
     [{ ...ok, retry: { maxAttempts: 0 } }, 'retry.maxAttempts'],
     [{ ...ok, caFile: '/nonexistent.pem' }, 'caFile'],
     [{ ...ok, logger: { info: () => undefined } as never }, 'logger'],
+    [{ ...ok, hashAlgorithm: 'SHA256' as never }, 'hashAlgorithm'],
   ])('rejects a bad option, naming it (%#)', (options, option) => {
     const err = configError(() => resolveOptions(options));
     expect(err.option).toBe(option);

@@ -124,6 +124,9 @@ describe('secrets never leak', () => {
     const haystack = [
       ...lines,
       JSON.stringify(events),
+      // The clients hold the key and a live session: inspecting them must not show either.
+      inspect(client, { showHidden: true, depth: 10, getters: true }),
+      inspect(bad, { showHidden: true, depth: 10, getters: true }),
       ...errors.flatMap((e) => [
         String(e),
         (e as Error).stack ?? '',

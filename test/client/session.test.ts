@@ -1,6 +1,6 @@
 import { AuthenticationError, TransientError } from '../../src/client/errors';
 import type { ClassifiedError } from '../../src/client/error-factory';
-import type { LoginCredentials } from '../../src/client/hash';
+import { loginHash, type HashAlgorithm, type LoginCredentials } from '../../src/client/hash';
 import { Redactor } from '../../src/client/redact';
 import { RetryStrategy, defaultRetryOptions } from '../../src/client/retry-strategy';
 import { SessionManager, type LoginAttempt } from '../../src/client/session';
@@ -9,7 +9,10 @@ import { SessionManager, type LoginAttempt } from '../../src/client/session';
  * The session state machine on its own, driven by a scripted login function. The same behaviour
  * over real HTTP against the sandbox is covered in client.sandbox.test.ts.
  */
-function setup(script: (creds: LoginCredentials, attempt: number) => 'ok' | ClassifiedError) {
+function setup(
+  script: (creds: LoginCredentials, attempt: number) => 'ok' | ClassifiedError,
+  hashAlgorithm: HashAlgorithm = 'sha256',
+) {
   let now = 0;
   let wall = Date.UTC(2026, 0, 1);
   const seen: LoginCredentials[] = [];
@@ -23,6 +26,7 @@ function setup(script: (creds: LoginCredentials, attempt: number) => 'ok' | Clas
   const manager = new SessionManager({
     merchantCode: 'M',
     secretKey: 'K',
+    hashAlgorithm,
     clock: () => new Date((wall += 1000)),
     now: () => now,
     timing: { ttlMs: 600_000, renewMarginMs: 60_000, authFailureCooldownMs: 30_000 },
@@ -78,6 +82,21 @@ describe('SessionManager', () => {
     expect(seen).toHaveLength(3);
     expect(new Set(seen.map((c) => c.date)).size).toBe(3);
     expect(new Set(seen.map((c) => c.hash)).size).toBe(3);
+    for (const c of seen) {
+      expect(c.algo).toBe('sha256');
+      expect(c.hash).toBe(loginHash('M', c.date, 'K', 'sha256'));
+    }
+  });
+
+  it.each(['sha3-256', 'md5'] as const)('logs in with the configured algorithm (%s)', async (algorithm) => {
+    const { manager, seen } = setup(() => 'ok', algorithm);
+    await manager.acquire();
+    expect(seen).toHaveLength(1);
+    expect(seen[0].hash).toBe(loginHash('M', seen[0].date, 'K', algorithm));
+    // md5 is the 3-part login: no algo part at all.
+    expect(Object.keys(seen[0])).toEqual(
+      algorithm === 'md5' ? ['merchantCode', 'date', 'hash'] : ['merchantCode', 'date', 'hash', 'algo'],
+    );
   });
 
   it('fails at once on bad credentials and fails fast during the cooldown, without looping', async () => {
