@@ -12,6 +12,9 @@ Server
   --seed FILE              load merchants and data from a JSON seed (default: the bundled demo seed)
   --no-seed                start with no data (add merchants with --merchant)
   --merchant CODE:KEY      add a merchant (repeatable); keys are never printed
+  --allow-md5              accept the legacy 3-part HMAC-MD5 login (refused by default, as the
+                           live service does since 2024); for rehearsing old code such as the
+                           vendor's 4.0 sample
   --login-window-s N       accepted login date skew either way, seconds (default 600)
   --session-ttl-s N        session lifetime from login, seconds (default 600)
   --expire-sessions-every-s N   expire all sessions periodically
@@ -92,6 +95,9 @@ export function parseCliArgs(argv: string[]): CliConfig {
         merchants.push({ code: v.slice(0, colon), secretKey: v.slice(colon + 1) });
         break;
       }
+      case '--allow-md5':
+        options.allowMd5 = true;
+        break;
       case '--login-window-s':
         options.loginWindowMs = num(flag, value(), 1) * 1000;
         break;

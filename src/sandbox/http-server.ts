@@ -14,6 +14,8 @@ export interface HttpDeps {
   /** Dumps a merchant's customers (JSON) or undefined for an unknown merchant. */
   customersOf(merchant: string): unknown;
   expireAllSessions(): number;
+  /** The sandbox clock: the `Date` header of every answer follows it (clients measure skew from it). */
+  now(): number;
 }
 
 const XML_TYPE = 'text/xml; charset=utf-8';
@@ -100,6 +102,8 @@ export class SandboxHttp {
   }
 
   private async route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    // Node would stamp its own clock; the sandbox's clock may be shifted (tests of clock skew).
+    res.setHeader('date', new Date(this.deps.now()).toUTCString());
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const path = url.pathname;
     if (path === SOAP_PATH || path === SOAP_PATH.slice(0, -1)) {

@@ -21,7 +21,7 @@ export type {
   SandboxRateLimit,
   FaultTiming,
 } from './options';
-export type { SandboxStats, OperationStats, MerchantStats } from './stats';
+export type { SandboxStats, OperationStats, MerchantStats, AlgorithmCounts } from './stats';
 export type { SeedData, SeedMerchant } from './seed/seed-types';
 export type { SoapValue, SoapStruct } from './xml/values';
 
@@ -84,6 +84,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   for (const op of options.faults?.operations ?? []) {
     if (!isOperationName(op)) throw new RangeError(`faults.operations: unknown operation ${op}`);
   }
+  if (options.allowMd5 !== undefined && typeof options.allowMd5 !== 'boolean')
+    throw new TypeError(`allowMd5 must be a boolean, got ${typeof options.allowMd5}`);
   const injector = options.faults ? new FaultInjector(options.faults) : undefined;
   const rateLimiter = options.rateLimit ? new RateLimiter(options.rateLimit, now) : undefined;
   const seed = resolveSeed(options.seed);
@@ -111,6 +113,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     rateLimiter,
     secretKeyOf: (code) => keys.get(code),
     loginWindowMs,
+    allowMd5: options.allowMd5 === true,
     now,
     log,
   });
@@ -132,6 +135,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       maxBodyBytes,
       customersOf,
       expireAllSessions: () => sessions.expireAll(),
+      now,
     },
     { requestTimeoutMs, keepAliveTimeoutMs },
   );

@@ -46,6 +46,11 @@ export interface SandboxOptions {
   seed?: string | SeedData | false;
   /** SQLite file: state survives restarts. Default: in memory. */
   db?: string;
+  /**
+   * Accept the legacy 3-part HMAC-MD5 login (no `algo`), e.g. to rehearse the vendor's 4.0 sample.
+   * Default false: refused with FORBIDDEN, as the live service has done since 2024.
+   */
+  allowMd5?: boolean;
   /** How far the login date may be from the server clock, either way. Default 10 minutes. */
   loginWindowMs?: number;
   /** Session lifetime from login (absolute). Default 10 minutes. */
@@ -60,7 +65,10 @@ export interface SandboxOptions {
   requestTimeoutMs?: number;
   /** Idle keep-alive connections are closed after this. Default 65 s. */
   keepAliveTimeoutMs?: number;
-  /** Clock (ms since epoch), injectable for tests of the login window and session expiry. */
+  /**
+   * Clock (ms since epoch), injectable for tests of the login window and session expiry. The HTTP
+   * `Date` header follows it too, as a real server's follows its own clock.
+   */
   now?: () => number;
   /** Receives one line per request (operation, merchant, outcome); never secrets. Default: silent. */
   log?: (line: string) => void;

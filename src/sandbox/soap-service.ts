@@ -1,3 +1,4 @@
+import { claimedAlgorithm } from './auth/login-hash';
 import type { SessionRegistry } from './auth/sessions';
 import type { FaultInjector, InjectionPlan } from './faults/injector';
 import type { RateLimiter } from './faults/rate-limiter';
@@ -17,6 +18,7 @@ export interface ServiceDeps {
   rateLimiter?: RateLimiter;
   secretKeyOf(merchant: string): string | undefined;
   loginWindowMs: number;
+  allowMd5: boolean;
   now(): number;
   log(line: string): void;
 }
@@ -109,16 +111,17 @@ export class SoapService {
             secretKeyOf: this.deps.secretKeyOf,
             sessions: this.deps.sessions,
             windowMs: this.deps.loginWindowMs,
+            allowMd5: this.deps.allowMd5,
             now: this.deps.now,
           },
           args,
         );
         stats.merchantCall(outcome.merchant);
-        stats.login(outcome.merchant, true);
+        stats.login(outcome.merchant, true, outcome.algorithm);
         return { merchant: outcome.merchant, value: outcome.sessionId };
       } catch (err) {
         if (known) stats.merchantCall(code);
-        stats.login(known ? code : undefined, false);
+        stats.login(known ? code : undefined, false, claimedAlgorithm(args.algo).kind);
         throw err;
       }
     }

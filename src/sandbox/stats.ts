@@ -9,10 +9,15 @@ export interface OperationStats {
   injected: Counts;
 }
 
+/** Logins by the algorithm they named: sha256, sha3-256, md5 (no algo), unknown (refused). */
+export type AlgorithmCounts = Partial<Record<'sha256' | 'sha3-256' | 'md5' | 'unknown', number>>;
+
 export interface MerchantStats {
   calls: number;
   logins: number;
   failedLogins: number;
+  /** Successful logins by algorithm. */
+  loginsByAlgorithm: AlgorithmCounts;
   faults: Counts;
   injected: Counts;
   rateLimited: number;
@@ -24,6 +29,10 @@ export interface SandboxStats {
   calls: number;
   logins: number;
   failedLogins: number;
+  /** Successful logins by algorithm. */
+  loginsByAlgorithm: AlgorithmCounts;
+  /** Refused logins by the algorithm they named (md5 counts the refused 3-part logins). */
+  failedLoginsByAlgorithm: AlgorithmCounts;
   faults: Counts;
   injected: Record<InjectedFault | 'latency', number>;
   /** Requests refused before any operation: bad XML, too large, wrong path or method… by HTTP status. */
@@ -50,6 +59,8 @@ export class StatsRecorder {
       calls: 0,
       logins: 0,
       failedLogins: 0,
+      loginsByAlgorithm: {},
+      failedLoginsByAlgorithm: {},
       faults: {},
       injected: { latency: 0, hang: 0, reset: 0, http500: 0, http503: 0 },
       rejected: {},
@@ -71,6 +82,7 @@ export class StatsRecorder {
       calls: 0,
       logins: 0,
       failedLogins: 0,
+      loginsByAlgorithm: {},
       faults: {},
       injected: {},
       rateLimited: 0,
@@ -87,12 +99,20 @@ export class StatsRecorder {
   }
 
   /** `merchant` is undefined for an unknown merchant code (not recorded, so codes cannot flood the stats). */
-  login(merchant: string | undefined, ok: boolean): void {
-    if (ok) this.stats.logins += 1;
-    else this.stats.failedLogins += 1;
+  login(merchant: string | undefined, ok: boolean, algorithm: keyof AlgorithmCounts): void {
+    if (ok) {
+      this.stats.logins += 1;
+      bump(this.stats.loginsByAlgorithm, algorithm);
+    } else {
+      this.stats.failedLogins += 1;
+      bump(this.stats.failedLoginsByAlgorithm, algorithm);
+    }
     if (merchant === undefined) return;
-    if (ok) this.merchant(merchant).logins += 1;
-    else this.merchant(merchant).failedLogins += 1;
+    const m = this.merchant(merchant);
+    if (ok) {
+      m.logins += 1;
+      bump(m.loginsByAlgorithm, algorithm);
+    } else m.failedLogins += 1;
   }
 
   fault(operation: string, merchant: string | undefined, code: string): void {

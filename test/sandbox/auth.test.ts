@@ -1,4 +1,7 @@
+import { createHmac } from 'node:crypto';
 import { formatLoginDate, loginHash } from '../../src/client/hash';
+import { parseCliArgs, HELP } from '../../src/sandbox/cli-args';
+import { phpLoginHash } from '../helpers/reference-hmac';
 import { startSandbox, type Sandbox } from '../../src/sandbox';
 import { DEMO, envelope, faultOf, loginParts, post, session, textOf } from './helpers';
 
@@ -28,21 +31,109 @@ describe('login', () => {
       envelope('login', [
         ['merchantCode', 'ÜBER'],
         ['date', date],
-        ['hash', loginHash('ÜBER', date, 'k€y')],
+        ['hash', phpLoginHash('sha256', 'ÜBER', date, 'k€y')],
+        ['algo', 'sha256'],
       ]),
     );
     expect(ok.status).toBe(200);
-    const { createHmac } = await import('node:crypto');
-    const charLengthHash = createHmac('md5', 'k€y').update(`4ÜBER${date.length}${date}`).digest('hex');
+    const charLengthHash = createHmac('sha256', 'k€y').update(`4ÜBER${date.length}${date}`).digest('hex');
     const bad = await post(
       sb.url,
       envelope('login', [
         ['merchantCode', 'ÜBER'],
         ['date', date],
         ['hash', charLengthHash],
+        ['algo', 'sha256'],
       ]),
     );
     expect(faultOf(bad.body)).toEqual({ code: 'FORBIDDEN', string: 'Invalid hash provided' });
+  });
+
+  test.each(['sha256', 'sha3-256'] as const)(
+    'accepts the 4-part login with algo %s, hash from PHP hash_hmac (non-ASCII code)',
+    async (algo) => {
+      const date = formatLoginDate(new Date());
+      const res = await post(
+        sb.url,
+        envelope('login', [
+          ['merchantCode', 'ÜBER'],
+          ['date', date],
+          ['hash', phpLoginHash(algo, 'ÜBER', date, 'k€y')],
+          ['algo', algo],
+        ]),
+      );
+      expect(res.status).toBe(200);
+      expect(textOf(res.body, 'loginReturn')).toMatch(/^[0-9a-f]{32}$/);
+    },
+  );
+
+  test('the hash must be of the algorithm named: a SHA-256 hash sent as sha3-256 is refused', async () => {
+    const date = formatLoginDate(new Date());
+    const res = await post(
+      sb.url,
+      envelope('login', [
+        ['merchantCode', DEMO.code],
+        ['date', date],
+        ['hash', loginHash(DEMO.code, date, DEMO.secretKey, 'sha256')],
+        ['algo', 'sha3-256'],
+      ]),
+    );
+    expect(faultOf(res.body)).toEqual({ code: 'FORBIDDEN', string: 'Invalid hash provided' });
+  });
+
+  test.each([
+    ['left out (the 4.0 sample)', undefined],
+    ['nil (PHP SoapClient with a 3-argument call)', null],
+    ['empty', ''],
+    ['md5', 'md5'],
+  ])(
+    'a correct HMAC-MD5 login with algo %s is refused by default, naming the cause',
+    async (_label, algo) => {
+      const parts = loginParts(DEMO.code, DEMO.secretKey, new Date(), 'md5');
+      if (algo !== undefined) parts.push(['algo', algo]);
+      const res = await post(sb.url, envelope('login', parts));
+      expect(res.status).toBe(500);
+      expect(faultOf(res.body)).toEqual({
+        code: 'FORBIDDEN',
+        string: 'Invalid hash provided: MD5 is no longer accepted, send algo sha256 or sha3-256',
+      });
+    },
+  );
+
+  test('an MD5 login for an unknown merchant gets the same MD5 answer (no probing)', async () => {
+    const res = await post(sb.url, envelope('login', loginParts('NOBODY', 'x', new Date(), 'md5')));
+    expect(faultOf(res.body).string).toBe(
+      'Invalid hash provided: MD5 is no longer accepted, send algo sha256 or sha3-256',
+    );
+  });
+
+  test('an unknown algo is FORBIDDEN with a clear faultstring; odd values are not echoed', async () => {
+    const date = formatLoginDate(new Date());
+    const hash = loginHash(DEMO.code, date, DEMO.secretKey, 'sha256');
+    const withAlgo = (algo: string) =>
+      post(
+        sb.url,
+        envelope('login', [
+          ['merchantCode', DEMO.code],
+          ['date', date],
+          ['hash', hash],
+          ['algo', algo],
+        ]),
+      );
+    for (const [algo, shown] of [
+      ['sha1', ' "sha1"'],
+      ['SHA256', ' "SHA256"'],
+      [hash, ''],
+      ['sha 256 <x>', ''],
+    ]) {
+      const res = await withAlgo(algo);
+      expect(res.status).toBe(500);
+      expect(faultOf(res.body)).toEqual({
+        code: 'FORBIDDEN',
+        string: `Invalid hash algorithm${shown}: send algo sha256 or sha3-256`,
+      });
+      expect(res.body).not.toContain(hash);
+    }
   });
 
   test('a wrong hash is FORBIDDEN "Invalid hash provided" with HTTP 500', async () => {
@@ -64,7 +155,8 @@ describe('login', () => {
       envelope('login', [
         ['merchantCode', 'DEMO'],
         ['date', date],
-        ['hash', loginHash('DEMO', date, DEMO.secretKey)],
+        ['hash', loginHash('DEMO', date, DEMO.secretKey, 'sha256')],
+        ['algo', 'sha256'],
       ]),
     );
     expect(faultOf(res.body).code).toBe('FORBIDDEN');
@@ -229,6 +321,81 @@ describe('sessions', () => {
       expect(faultOf(res.body).code).toBe('FORBIDDEN');
     } finally {
       await sb2.stop();
+    }
+  });
+});
+
+describe('allowMd5 (--allow-md5): rehearsing legacy code', () => {
+  let sb: Sandbox;
+  beforeAll(async () => {
+    sb = await startSandbox({ allowMd5: true });
+  });
+  afterAll(() => sb.stop());
+
+  test('the 3-part HMAC-MD5 login is accepted; SHA logins still are', async () => {
+    for (const algo of ['md5', 'sha256', 'sha3-256'] as const) {
+      const res = await post(
+        sb.url,
+        envelope('login', loginParts(DEMO.code, DEMO.secretKey, new Date(), algo)),
+      );
+      expect(res.status).toBe(200);
+    }
+  });
+
+  test('a wrong MD5 hash is still "Invalid hash provided"', async () => {
+    const res = await post(sb.url, envelope('login', loginParts(DEMO.code, 'WRONG', new Date(), 'md5')));
+    expect(faultOf(res.body)).toEqual({ code: 'FORBIDDEN', string: 'Invalid hash provided' });
+  });
+
+  test('the flag sets the option; --help lists it; a non-boolean option is refused', async () => {
+    const config = parseCliArgs(['--allow-md5']);
+    expect(config).toMatchObject({ help: false, options: { allowMd5: true } });
+    expect(parseCliArgs([])).not.toHaveProperty('options.allowMd5');
+    expect(HELP).toMatch(/--allow-md5 +accept the legacy 3-part HMAC-MD5 login/);
+    await expect(startSandbox({ allowMd5: 'yes' as never })).rejects.toThrow('allowMd5 must be a boolean');
+  });
+});
+
+describe('login stats by algorithm', () => {
+  test('successful and refused logins are counted per algorithm, and per merchant', async () => {
+    const sb = await startSandbox();
+    try {
+      const login = (algo: 'md5' | 'sha256' | 'sha3-256', key = DEMO.secretKey) =>
+        post(sb.url, envelope('login', loginParts(DEMO.code, key, new Date(), algo)));
+      await login('sha256');
+      await login('sha256');
+      await login('sha3-256');
+      await login('md5');
+      await login('sha256', 'WRONG');
+      const stats = sb.stats();
+      expect(stats.loginsByAlgorithm).toEqual({ sha256: 2, 'sha3-256': 1 });
+      expect(stats.failedLoginsByAlgorithm).toEqual({ md5: 1, sha256: 1 });
+      expect(stats.merchants.DEMO.loginsByAlgorithm).toEqual({ sha256: 2, 'sha3-256': 1 });
+      sb.resetStats();
+      expect(sb.stats().loginsByAlgorithm).toEqual({});
+    } finally {
+      await sb.stop();
+    }
+  });
+});
+
+describe('the HTTP Date header', () => {
+  test("follows the sandbox's clock, so clients can measure skew from it", async () => {
+    const skewMs = 20 * 60_000;
+    const sb = await startSandbox({ now: () => Date.now() + skewMs });
+    try {
+      for (const res of [
+        await post(sb.url, envelope('login', loginParts())),
+        await fetch(sb.wsdlUrl, { signal: AbortSignal.timeout(10_000) }),
+      ]) {
+        const date = Date.parse(res.headers.get('date') ?? '');
+        expect(Math.abs(date - (Date.now() + skewMs))).toBeLessThan(5 * 60_000);
+      }
+      // The shifted clock also judges the login date: the client's (unshifted) date is stale.
+      const res = await post(sb.url, envelope('login', loginParts()));
+      expect(faultOf(res.body).string).toMatch(/^Invalid date: more than 600 seconds/);
+    } finally {
+      await sb.stop();
     }
   });
 });

@@ -1,5 +1,5 @@
 // Raw-HTTP helpers for the sandbox tests: real requests, real responses, no client library in between.
-import { formatLoginDate, loginHash } from '../../src/client/hash';
+import { formatLoginDate, loginHash, type HashAlgorithm } from '../../src/client/hash';
 
 export const DEMO = { code: 'DEMO', secretKey: 'DEMO_SECRET_KEY' };
 
@@ -55,13 +55,24 @@ export function envelope(operation: string, parts: [string, Part][]): string {
   );
 }
 
-export function loginParts(code = DEMO.code, key = DEMO.secretKey, date = new Date()): [string, Part][] {
+/**
+ * The parts of a login as 2Checkout takes it since 2024: HMAC-SHA256 with `algo` as the 4th part.
+ * `md5` gives the legacy 3-part login (which the sandbox refuses unless allowMd5 is set).
+ */
+export function loginParts(
+  code = DEMO.code,
+  key = DEMO.secretKey,
+  date = new Date(),
+  algo: HashAlgorithm = 'sha256',
+): [string, Part][] {
   const d = formatLoginDate(date);
-  return [
+  const parts: [string, Part][] = [
     ['merchantCode', code],
     ['date', d],
-    ['hash', loginHash(code, d, key)],
+    ['hash', loginHash(code, d, key, algo)],
   ];
+  if (algo !== 'md5') parts.push(['algo', algo]);
+  return parts;
 }
 
 export function textOf(xml: string, tag: string): string | undefined {

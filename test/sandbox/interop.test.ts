@@ -6,6 +6,7 @@ import path from 'node:path';
 import { startSandbox, type Sandbox } from '../../src/sandbox';
 
 const PHP_CLIENT = path.join(__dirname, 'interop', 'php_client.php');
+const PHP_MD5_SAMPLE = path.join(__dirname, 'interop', 'php_md5_sample.php');
 const ZEEP_CLIENT = path.join(__dirname, 'interop', 'zeep_client.py');
 const PYTHON = '/usr/bin/python3';
 
@@ -78,6 +79,41 @@ test('PHP SoapClient, used as in the vendor samples, logs in, reads, updates and
     message: 'Invalid hash provided or session expired',
   });
   expect(sb.stats().logins).toBe(1);
+  expect(sb.stats().loginsByAlgorithm).toEqual({ sha256: 1 });
+});
+
+describe("the vendor's 3-part HMAC-MD5 sample (PHP SoapClient)", () => {
+  const requirePhp = (): void =>
+    requireTool(() => {
+      const modules = execFileSync('php', ['-m'], { encoding: 'utf8' });
+      if (!/^soap$/m.test(modules)) throw new Error('no soap');
+    }, 'PHP with ext/soap is required for this interop test: apt-get install -y php-cli php-soap');
+
+  test('gets the clear FORBIDDEN fault from a default sandbox, as from the live service', async () => {
+    requirePhp();
+    sb.resetStats();
+    const report = JSON.parse(await run('php', [PHP_MD5_SAMPLE, new URL(sb.url).origin]));
+    expect(report).toMatchObject({
+      login: 'fault',
+      faultcode: 'FORBIDDEN',
+      message: 'Invalid hash provided: MD5 is no longer accepted, send algo sha256 or sha3-256',
+    });
+    // With our WSDL, PHP sends the 3-argument call's missing algo as nil.
+    expect(report.request).toContain('<algo xsi:nil="true"/>');
+    expect(sb.stats()).toMatchObject({ logins: 0, failedLogins: 1, failedLoginsByAlgorithm: { md5: 1 } });
+  });
+
+  test('logs in and reads against a sandbox started with allowMd5 (--allow-md5)', async () => {
+    requirePhp();
+    const legacy = await startSandbox({ allowMd5: true });
+    try {
+      const report = JSON.parse(await run('php', [PHP_MD5_SAMPLE, new URL(legacy.url).origin]));
+      expect(report).toMatchObject({ login: 'ok', sessionLength: 32, read: 1001 });
+      expect(legacy.stats().loginsByAlgorithm).toEqual({ md5: 1 });
+    } finally {
+      await legacy.stop();
+    }
+  });
 });
 
 test('zeep logs in, reads, updates and creates', async () => {

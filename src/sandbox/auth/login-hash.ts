@@ -1,9 +1,27 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-/** HMAC-MD5 over `len(code) code len(date) date`, lengths in UTF-8 bytes, lower-case hex. */
-export function expectedLoginHash(merchantCode: string, date: string, secretKey: string): string {
+/** The algorithms a login can claim; `md5` is also what a login without `algo` means. */
+export type LoginAlgorithm = 'sha256' | 'sha3-256' | 'md5';
+
+/** What a request's `algo` part asks for. Absent, nil or empty: the legacy 3-part MD5 login. */
+export type ClaimedAlgorithm = { kind: LoginAlgorithm } | { kind: 'unknown'; given: string };
+
+export function claimedAlgorithm(algo: unknown): ClaimedAlgorithm {
+  if (algo === undefined || algo === null || algo === '') return { kind: 'md5' };
+  const given = typeof algo === 'string' ? algo : String(algo);
+  if (given === 'sha256' || given === 'sha3-256' || given === 'md5') return { kind: given };
+  return { kind: 'unknown', given };
+}
+
+/** HMAC over `len(code) code len(date) date`, lengths in UTF-8 bytes, lower-case hex. */
+export function expectedLoginHash(
+  merchantCode: string,
+  date: string,
+  secretKey: string,
+  algorithm: LoginAlgorithm,
+): string {
   const source = `${Buffer.byteLength(merchantCode, 'utf8')}${merchantCode}${Buffer.byteLength(date, 'utf8')}${date}`;
-  return createHmac('md5', secretKey).update(source, 'utf8').digest('hex');
+  return createHmac(algorithm, secretKey).update(source, 'utf8').digest('hex');
 }
 
 /** Constant-time comparison; a hash of the wrong length or case is simply wrong. */

@@ -1,6 +1,8 @@
 <?php
 // PHP SoapClient against the sandbox, written exactly like 2Checkout's API 4.0 PHP samples
-// (WSDL mode, positional arguments); only $host and the credentials differ from the vendor's code.
+// (WSDL mode, positional arguments), logging in the way the vendor's pages show since MD5 was
+// retired in 2024: hash_hmac('sha256', …) and the 4th argument $algo. Only $host and the
+// credentials differ from the vendor's code.
 // Usage: php php_client.php HOST   (HOST like http://127.0.0.1:PORT)   Prints a JSON report.
 declare(strict_types=1);
 require __DIR__ . '/../../../scripts/lib/php-strict.php';
@@ -11,8 +13,9 @@ $key = "DEMO_SECRET_KEY";
 $report = [];
 
 $now = gmdate('Y-m-d H:i:s'); // GMT date format
+$algo = "sha256";
 $string = strlen($merchantCode) . $merchantCode . strlen($now) . $now;
-$hash = hash_hmac('md5', $string, $key);
+$hash = hash_hmac($algo, $string, $key);
 
 try {
     $client = new SoapClient($host . "/soap/4.0/?wsdl", array(
@@ -25,7 +28,7 @@ try {
         )),
         'cache_wsdl' => WSDL_CACHE_NONE
     ));
-    $sessionID = $client->login($merchantCode, $now, $hash);
+    $sessionID = $client->login($merchantCode, $now, $hash, $algo);
 } catch (SoapFault $e) {
     echo "Authentication: " . $e->getMessage();
     exit(5);

@@ -39,7 +39,7 @@ class LocalTransport(Transport):
 
 def login_hash(code, date, key):
     source = "%d%s%d%s" % (len(code.encode()), code, len(date.encode()), date)
-    return hmac.new(key.encode(), source.encode(), hashlib.md5).hexdigest()
+    return hmac.new(key.encode(), source.encode(), hashlib.sha256).hexdigest()
 
 
 def main():
@@ -47,7 +47,7 @@ def main():
     service = client.service
     report = {}
     date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
-    session = service.login("DEMO", date, login_hash("DEMO", date, "DEMO_SECRET_KEY"))
+    session = service.login("DEMO", date, login_hash("DEMO", date, "DEMO_SECRET_KEY"), "sha256")
     report["sessionLength"] = len(session)
 
     customer = service.getCustomerInformation(session, 1002, "CRM-0002")
