@@ -21,7 +21,7 @@ function run(cmd: string, args: string[], hint: string): string {
   try {
     return execFileSync(cmd, args, { encoding: 'utf8', timeout: 20_000, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(hint);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(hint, { cause: err });
     throw err;
   }
 }
