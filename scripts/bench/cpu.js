@@ -45,8 +45,14 @@ async function rawRunner(url, customers) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const stub = await createSoapStub({ endpoint: url, httpClient: axios.create({ httpAgent: agent }) });
   const c = stub.client;
-  const { date, hash } = loginCredentials(MERCHANT.code, MERCHANT.secretKey, () => new Date());
-  const [login] = await c.loginAsync({ merchantCode: MERCHANT.code, date, hash });
+  // The 2024 login: HMAC-SHA256 with algo as the 4th part (the sandbox refuses MD5, as the service does).
+  const { date, hash, algo } = loginCredentials(
+    MERCHANT.code,
+    MERCHANT.secretKey,
+    () => new Date(),
+    'sha256',
+  );
+  const [login] = await c.loginAsync({ merchantCode: MERCHANT.code, date, hash, algo });
   const sessionID = login.loginReturn.$value ?? login.loginReturn;
   let round = 0;
   const run = cpuMs(async (pairs) => {

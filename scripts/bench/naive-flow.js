@@ -1,6 +1,7 @@
 'use strict';
 // The flow of 2Checkout's own samples, per record: a new SOAP client from the service's ?wsdl,
-// login, getCustomerInformation, change Email, updateCustomerInformation. Sequential.
+// login (the 2024 way: 4 parts, sha256), getCustomerInformation, change Email,
+// updateCustomerInformation. Sequential.
 const soap = require('soap');
 const { loginCredentials } = require('../../dist/src/client/hash');
 const { toWireArgs, normalizeResult } = require('../../dist/src/soap');
@@ -13,8 +14,14 @@ async function naiveUpdate(wsdlUrl, endpoint, ref, email) {
     const [result] = await client[`${op}Async`](toWireArgs(op, args, sessionID), { timeout: 30_000 });
     return normalizeResult(op, result);
   };
-  const { date, hash } = loginCredentials(MERCHANT.code, MERCHANT.secretKey, () => new Date());
-  const sessionID = await call('login', { merchantCode: MERCHANT.code, date, hash });
+  // As the vendor's pages show it since MD5 was retired (2024): hash_hmac('sha256', …) plus algo.
+  const { date, hash, algo } = loginCredentials(
+    MERCHANT.code,
+    MERCHANT.secretKey,
+    () => new Date(),
+    'sha256',
+  );
+  const sessionID = await call('login', { merchantCode: MERCHANT.code, date, hash, algo });
   const customer = await call('getCustomerInformation', { AvangateCustomerReference: ref }, sessionID);
   await call('updateCustomerInformation', { Customer: { ...customer, Email: email } }, sessionID);
 }
