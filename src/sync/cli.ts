@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fromEnv } from '../client/from-env';
 import { TwoCheckoutError } from '../client/errors';
+import { doctorMain } from '../doctor';
 import type { Logger } from '../client/observability';
 import { parseCommandLine, type CliSettings } from './args';
 import { HELP } from './help';
@@ -105,6 +106,7 @@ async function run(settings: CliSettings): Promise<number> {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'doctor') return doctorMain(argv.slice(1));
   let command;
   try {
     command = parseCommandLine(argv);

@@ -7,6 +7,8 @@ const env = Object.entries(ENV_VARIABLES)
 export const HELP = `twocheckout-sync: push customer changes from an export file into 2Checkout (SOAP API 4.0)
 
 Usage: twocheckout-sync [options] <input.csv|input.jsonl>
+       twocheckout-sync doctor [--customer REF] [--json]   check URL, TLS, WSDL, clock and login
+                                                           first (twocheckout-sync doctor --help)
 
 Each record is validated, then applied by read-modify-write: only changed fields are written,
 records with nothing to change are 'unchanged'. A journal makes the run resumable: run the same
