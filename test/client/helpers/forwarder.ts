@@ -7,6 +7,8 @@ export interface Forwarder {
   url: string;
   /** Request bodies seen (to learn the session IDs and hashes that went over the wire). */
   bodies: string[];
+  /** Response bodies, in the order they completed (login answers carry the session IDs). */
+  responses: string[];
   close(): Promise<void>;
 }
 
@@ -17,6 +19,7 @@ export interface Forwarder {
 export async function startForwarder(target: string, cert?: TestCert): Promise<Forwarder> {
   const upstream = new URL(target);
   const bodies: string[] = [];
+  const responses: string[] = [];
   const handler: http.RequestListener = (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -33,6 +36,9 @@ export async function startForwarder(target: string, cert?: TestCert): Promise<F
         },
         (upRes) => {
           res.writeHead(upRes.statusCode ?? 502, upRes.headers);
+          const seen: Buffer[] = [];
+          upRes.on('data', (c: Buffer) => seen.push(c));
+          upRes.on('end', () => responses.push(Buffer.concat(seen).toString('utf8')));
           upRes.pipe(res);
         },
       );
@@ -47,5 +53,5 @@ export async function startForwarder(target: string, cert?: TestCert): Promise<F
   const url = new URL(target);
   url.protocol = cert ? 'https:' : 'http:';
   url.host = `127.0.0.1:${port}`;
-  return { url: url.toString(), bodies, close: () => closeServer(server) };
+  return { url: url.toString(), bodies, responses, close: () => closeServer(server) };
 }
