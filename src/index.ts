@@ -14,4 +14,6 @@ export type {
   SeedData,
 } from './sandbox';
 export { runSync } from './sync';
+export { runDoctor } from './doctor';
+export type { DoctorReport, DoctorSettings, Check, Cause } from './doctor';
 export type { SyncOptions, SyncReport, Outcome } from './sync';

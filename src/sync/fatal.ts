@@ -22,6 +22,9 @@ export function fatalOf(e: unknown): Fatal | undefined {
   if (e instanceof InputError) return new Fatal('input', e.message);
   if (e instanceof JournalError) return new Fatal('journal', e.message);
   if (e instanceof LockError) return new Fatal('lock', e.message);
-  if (e instanceof TwoCheckoutError && FATAL_KINDS.has(e.kind)) return new Fatal(e.kind, e.message);
+  if (e instanceof TwoCheckoutError && FATAL_KINDS.has(e.kind)) {
+    const hint = e.kind === 'config' ? '' : ' (run `twocheckout-sync doctor` for the likely causes)';
+    return new Fatal(e.kind, `${e.message}${hint}`);
+  }
   return undefined;
 }

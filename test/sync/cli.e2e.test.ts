@@ -263,6 +263,7 @@ describe('twocheckout-sync end to end', () => {
     expect(customersByRef(sandbox).get(1001)?.City).toBe('London');
     const report = JSON.parse(fs.readFileSync(path.join(dir, 'sync-out', 'ok', 'report.json'), 'utf8'));
     expect(report).toMatchObject({ status: 'fatal', exitCode: 2, fatal: { kind: 'authentication' } });
+    expect(report.fatal.message).toMatch(/run `twocheckout-sync doctor` for the likely causes/);
     // The record was not journaled: the next run (with the right key) does it.
     const fixedRun = await run([input]);
     expect(fixedRun.code).toBe(0);
