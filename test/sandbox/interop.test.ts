@@ -1,7 +1,7 @@
 // Interop: PHP's SoapClient (written like the vendor's 4.0 samples) and Python's zeep log in,
 // read, update and create customers against a real sandbox. Missing tools fail the test: CI
 // installs them (.ci/run: apt-get install php-cli php-soap python3-zeep).
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { startSandbox, type Sandbox } from '../../src/sandbox';
 
@@ -103,7 +103,38 @@ describe("the vendor's 3-part HMAC-MD5 sample (PHP SoapClient)", () => {
     expect(sb.stats()).toMatchObject({ logins: 0, failedLogins: 1, failedLoginsByAlgorithm: { md5: 1 } });
   });
 
-  test('logs in and reads against a sandbox started with allowMd5 (--allow-md5)', async () => {
+  test('logs in and reads against the sandbox CLI started with --allow-md5', async () => {
+    requirePhp();
+    const register = path.join(__dirname, '..', '..', 'scripts', 'lib', 'ts-require.js');
+    const cli = path.join(__dirname, '..', '..', 'src', 'sandbox', 'cli.ts');
+    const child = spawn(process.execPath, ['-r', register, cli, '--port', '0', '--allow-md5'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let stdout = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no URL printed: ${stdout}`)), 20_000);
+        child.stdout.on('data', (d: Buffer) => {
+          stdout += d.toString();
+          const m = /listening on (http:\/\/\S+)/.exec(stdout);
+          if (m) {
+            clearTimeout(timer);
+            resolve(m[1]);
+          }
+        });
+      });
+      const report = JSON.parse(await run('php', [PHP_MD5_SAMPLE, new URL(url).origin]));
+      expect(report).toMatchObject({ login: 'ok', sessionLength: 32, read: 1001 });
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.on('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+    }
+  });
+
+  test('logs in and reads against a sandbox started with allowMd5', async () => {
     requirePhp();
     const legacy = await startSandbox({ allowMd5: true });
     try {
