@@ -1,5 +1,5 @@
 import { schema } from '../../generated/twocheckout/schema';
-import { ValidationError, createTwoCheckoutClient, type TwoCheckoutClient } from '../../src/client';
+import { ValidationError, createTwoCheckoutClient, type TwoCheckoutClient } from '../../src';
 import type { OperationArgs, OperationName } from '../../src/domain';
 import { startPhpSoapServer, type PhpCase, type PhpSoapServer } from '../soap/php-soap-server';
 

@@ -10,7 +10,7 @@ import {
   type Logger,
   type TwoCheckoutClient,
   type TwoCheckoutClientOptions,
-} from '../../src/client';
+} from '../../src';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox';
 import { janeDoe } from '../helpers/customers';
 import { DEMO_CREDENTIALS as DEMO, withSandboxPair } from '../helpers/sandbox';

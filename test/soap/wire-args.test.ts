@@ -9,8 +9,12 @@ describe('toWireArgs', () => {
     });
   });
 
-  test('sessionID first; missing or null parts sent as xsi:nil', () => {
-    const wire = toWireArgs('getCustomerInformation', { AvangateCustomerReference: 5 }, 'SID');
+  test('sessionID first; null parts and missing parts before a given one sent as xsi:nil', () => {
+    const wire = toWireArgs(
+      'getCustomerInformation',
+      { AvangateCustomerReference: 5, ExternalCustomerReference: null },
+      'SID',
+    );
     expect(wire).toEqual({
       sessionID: 'SID',
       AvangateCustomerReference: 5,
@@ -21,6 +25,17 @@ describe('toWireArgs', () => {
       'AvangateCustomerReference',
       'ExternalCustomerReference',
     ]);
+    expect(toWireArgs('getCustomerInformation', { ExternalCustomerReference: 'E' }, 'SID')).toEqual({
+      sessionID: 'SID',
+      AvangateCustomerReference: { attributes: { 'xsi:nil': 'true' } },
+      ExternalCustomerReference: 'E',
+    });
+  });
+
+  test('trailing parts that are not given are not sent (optional trailing parts, e.g. login algo)', () => {
+    expect(
+      Object.keys(toWireArgs('getCustomerInformation', { AvangateCustomerReference: 5 }, 'SID')),
+    ).toEqual(['sessionID', 'AvangateCustomerReference']);
   });
 
   test('arrays become item lists, nulls nil, undefined fields omitted', () => {
