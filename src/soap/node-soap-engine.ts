@@ -74,6 +74,8 @@ export function failureFromNodeSoap(
 
 export function createNodeSoapEngine(transport: HttpTransport): Engine {
   let stub: Promise<SoapStub> | undefined;
+  const statuses = new Map<string, number>();
+  let exchange = 0;
   const load = (): Promise<SoapStub> => {
     if (!stub) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (see the header)
@@ -89,7 +91,14 @@ export function createNodeSoapEngine(transport: HttpTransport): Engine {
         maxContentLength: 16 * 1024 * 1024,
         maxBodyLength: 16 * 1024 * 1024,
       });
-      stub = createSoapStub({ endpoint: transport.endpoint.href, httpClient });
+      stub = createSoapStub({ endpoint: transport.endpoint.href, httpClient }).then((s) => {
+        // node-soap resolves some non-2xx answers (a 500 with a JSON body); its response event
+        // tells the status per exchange, so an outage cannot pass for a result.
+        s.client.on('response', (_body: unknown, response: { status?: number } | null, eid: string) => {
+          if (statuses.has(eid) && typeof response?.status === 'number') statuses.set(eid, response.status);
+        });
+        return s;
+      });
       stub.catch(() => {
         stub = undefined;
       });
@@ -128,7 +137,26 @@ export function createNodeSoapEngine(transport: HttpTransport): Engine {
       try {
         const s = await load();
         const wire = sessionID === undefined ? call.wire : { ...call.wire, sessionID };
-        const { result } = await s.invoke(call.operation, wire, { timeout: wait, signal: controller.signal });
+        const eid = `twocheckout-${++exchange}`;
+        statuses.set(eid, 0);
+        let status: number;
+        let result: unknown;
+        try {
+          ({ result } = await s.invoke(call.operation, wire, {
+            timeout: wait,
+            signal: controller.signal,
+            exchangeId: eid,
+          }));
+        } finally {
+          status = statuses.get(eid) ?? 0;
+          statuses.delete(eid);
+        }
+        if (status !== 0 && (status < 200 || status >= 300)) {
+          return {
+            ok: false,
+            failure: { kind: 'http', message: `HTTP ${status} without a SOAP fault`, httpStatus: status },
+          };
+        }
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (see the header)
         const { normalizeResult } = require('./normalize') as typeof import('./normalize');
         try {
