@@ -102,7 +102,9 @@ class Tally {
     private readonly operation: string,
     private readonly options: CallOptions,
   ) {
-    this.deadlineAt = options.timeoutMs !== undefined ? this.startedAt + options.timeoutMs : undefined;
+    const t = options.timeoutMs;
+    // An invalid value is handed on as it is, for the client to refuse with its usual error.
+    this.deadlineAt = typeof t === 'number' && Number.isInteger(t) && t > 0 ? this.startedAt + t : undefined;
   }
 
   /** Options for the next call: what is left of the facade operation's time limit. */
@@ -110,6 +112,7 @@ class Tally {
     const out: CallOptions = {};
     if (this.options.signal) out.signal = this.options.signal;
     if (this.deadlineAt !== undefined) out.timeoutMs = Math.max(1, this.deadlineAt - Date.now());
+    else if (this.options.timeoutMs !== undefined) out.timeoutMs = this.options.timeoutMs;
     return out;
   }
 

@@ -5,7 +5,7 @@
 // Body or another operation's response all come back as failures.
 import type { IncomingHttpHeaders } from 'node:http';
 import { codecs } from '../../generated/twocheckout/codecs';
-import type { WsdlOperationName } from '../domain';
+import type { OperationArgs, WsdlOperationName } from '../domain';
 import { DEFAULT_DECODE_LIMITS, ResponseDecoder, type Decoded } from '../wire/decoder';
 import { str } from '../wire/encode';
 import { DecodeError } from '../wire/errors';
@@ -26,6 +26,15 @@ type Codec = {
   readonly soapAction: string;
 };
 const table = codecs as unknown as Readonly<Record<string, Codec | undefined>>;
+
+// Compile-time check that the domain's argument types (read from the schema model) fit the
+// serializers' inputs (typed from wsdl-tsclient's message interfaces): a swapped WSDL where the two
+// disagree fails the type-check here, naming the operation.
+type Serializers = typeof codecs;
+type ArgsFit = {
+  [Op in keyof Serializers]: OperationArgs<Op> extends Parameters<Serializers[Op]['serialize']>[0] ? true : Op;
+};
+export const domainArgsFitSerializers: { readonly [Op in keyof Serializers]: true } = null as unknown as ArgsFit;
 
 /** Operations the generated codecs cover. */
 export function hasCodec(operation: string): boolean {
