@@ -3,35 +3,50 @@
 
 const f1 = (x) => x.toFixed(1);
 const f2 = (x) => x.toFixed(2);
-const f3 = (x) => x.toFixed(3);
-const verdict = (ok, miss) => (ok ? '**met**' : `**missed** (${miss})`);
+const pct = (x) => `${(x * 100).toFixed(1)}%`;
+const n = (x) => x.toLocaleString('en');
+const verdict = (ok) => (ok ? '**met**' : '**missed**');
 
 function renderReport(r) {
+  const c = r.cpu.clients;
+  const php = c.php.cpuPerPair;
+  const floor = c.floor.cpuPerPair;
+  const facade = c.facade.cpuPerPair;
+  const facadeVsFloor = facade / floor;
+  const facadeVsPhp = facade / php;
+  const bare = r.cold.variants.bareNode.medianMs;
+  const ours = r.cold.variants.ours.medianMs;
   const top = r.levels[r.levels.length - 1];
-  const fractionTop = top.perSecond / top.ideal;
-  const ratioTop = top.perSecond / r.naive.perSecond;
+  const base = r.levels[0];
+  const topShare = top.perSecond / top.ideal;
+  const syncVsPair = top.cpuPerRecordMs / facade;
   const mem = r.memory;
-  const memGrowth = mem[1].maxRssMiB / mem[0].maxRssMiB - 1;
-  const s = r.sessions;
+  const memGrowth = mem[mem.length - 1].maxRssMiB / mem[0].maxRssMiB - 1;
+  const targets = [
+    ['facade CPU per pair ≤ 1.2× the minimal Node client', `${f2(facadeVsFloor)}× (${f2(facade)} vs ${f2(floor)} ms)`, facadeVsFloor <= 1.2],
+    ['stretch: facade CPU per pair ≤ 2× PHP SoapClient', `${f2(facadeVsPhp)}× (${f2(facade)} vs ${f2(php)} ms)`, facadeVsPhp <= 2],
+    ['cold start ≤ bare `node -e 0` + 150 ms', `${Math.round(ours)} ms vs ${Math.round(bare)} ms + 150`, ours <= bare + 150],
+    [`sync at c=${top.concurrency}, ${r.latencyMs} ms latency: ≥ 90% of ideal`, pct(topShare), topShare >= 0.9],
+    [`client CPU per record in the sync (c=${top.concurrency}) ≤ 1.2× the facade's pair`, `${f2(syncVsPair)}× (${f2(top.cpuPerRecordMs)} vs ${f2(facade)} ms)`, syncVsPair <= 1.2],
+    [`peak RSS of a ${n(mem[mem.length - 1].rows)}-row dry run within 20% of ${n(mem[0].rows)} rows`, pct(memGrowth), memGrowth <= 0.2],
+  ];
   const lines = [];
   const w = (l = '') => lines.push(l);
-
   w('# Benchmarks');
   w();
   w(
-    `Measured by \`npm run bench\`${r.quick ? ' **(--quick: smaller sizes, not the reference figures)**' : ''} in one run of ${r.benchSeconds.toFixed(0)} s.`,
+    `Measured by \`npm run bench${r.quick ? ' -- --quick' : ''}\`${r.quick ? ' **(--quick: smaller sizes, not the reference figures)**' : ''} in one run of ${r.benchSeconds.toFixed(0)} s. ` +
+      'Every client talks to the bundled sandbox running in its own process on the same machine (loopback), so client',
   );
-  w(
-    'Every figure is against the bundled sandbox running in a separate process on the same machine (loopback),',
-  );
-  w("so client CPU and memory are measured apart from the server's.");
+  w("CPU is measured apart from the server's. Ratios are between clients measured side by side in this run.");
   w();
   w('| machine | |');
   w('|---|---|');
   w(`| CPU | ${r.machine.cpu} (${r.machine.cores} cores) |`);
   w(`| memory | ${r.machine.memoryGiB} GiB |`);
-  w(`| Node.js | ${r.machine.node} |`);
+  w(`| Node.js / PHP | ${r.machine.node} / ${r.machine.php} |`);
   w(`| OS | ${r.machine.platform} |`);
+  w(`| load average (1, 5, 15 min) | ${r.machine.loadAtStart} at start, ${r.machine.loadAtEnd} at end |`);
   w(`| date | ${r.machine.date} |`);
   w(`| commit | ${r.machine.commit} |`);
   w();
@@ -39,99 +54,93 @@ function renderReport(r) {
   w();
   w('| target | measured | verdict |');
   w('|---|---|---|');
-  w(
-    `| concurrency ${top.concurrency}: ≥ 90% of ideal throughput | ${f1(fractionTop * 100)}% | ${verdict(fractionTop >= 0.9, `by ${f1((0.9 - fractionTop) * 100)} points`)} |`,
-  );
-  w(
-    `| concurrency ${top.concurrency}: ≥ 40× the vendor-sample flow | ${f1(ratioTop)}× | ${verdict(ratioTop >= 40, `by ${f1(40 - ratioTop)}×`)} |`,
-  );
-  w(
-    `| facade CPU ≤ 1.15× the raw generated stub | ${f2(r.cpu.ratio)}× | ${verdict(r.cpu.ratio <= 1.15, `by ${f2(r.cpu.ratio - 1.15)}×`)} |`,
-  );
-  w(
-    `| cold start to first call ≤ 500 ms | ${r.cold.medianMs} ms (median) | ${verdict(r.cold.medianMs <= 500, `by ${r.cold.medianMs - 500} ms`)} |`,
-  );
-  w(
-    `| peak RSS at ${mem[1].rows.toLocaleString('en')} rows within 20% of ${mem[0].rows.toLocaleString('en')} | ${f1(memGrowth * 100)}% | ${verdict(memGrowth <= 0.2, `by ${f1((memGrowth - 0.2) * 100)} points`)} |`,
-  );
-  w(
-    `| logins ≤ ⌈duration ÷ renewal interval⌉ + 1 | ${s.logins} (expected ${s.expected}, at most ${s.expected + 1}) | ${verdict(s.logins <= s.expected + 1 && s.failures === 0, `${s.logins} logins, ${s.failures} failed calls`)} |`,
-  );
+  for (const [t, m, ok] of targets) w(`| ${t} | ${m} | ${verdict(ok)} |`);
   w();
-  w(`## 1. Sync throughput (${r.latencyMs} ms injected per call)`);
+  w('## 1. CPU per get + update pair');
   w();
-  w('`twocheckout-sync` (the compiled CLI, as an operator runs it) updating the Email of customers,');
-  w("each update a read and a write. Rate = updated records ÷ the run's own duration from its report.");
-  w(
-    `Ideal = concurrency ÷ (2 × ${r.latencyMs} ms). Lower concurrency levels are time-boxed to fewer records.`,
-  );
+  w('Sequential `getCustomerInformation` + `updateCustomerInformation` pairs (Email changed), no injected latency, client');
+  w(`process CPU (user + system) only. ${r.cpu.rounds} rounds of ${n(r.cpu.pairs)} pairs per client, alternating between clients; median.`);
+  w('Each client is its own process (scripts/bench/pairs/).');
   w();
-  w('| concurrency | records | duration | updates/s | ideal | of ideal | × naive | logins |');
-  w('|---|---|---|---|---|---|---|---|');
-  for (const l of r.levels) {
-    w(
-      `| ${l.concurrency} | ${l.updated.toLocaleString('en')} | ${f1(l.durationMs / 1000)} s | ${f1(l.perSecond)} | ${f1(l.ideal)} | ${f1((l.perSecond / l.ideal) * 100)}% | ${f1(l.perSecond / r.naive.perSecond)}× | ${l.logins} |`,
-    );
+  w('| client | ms CPU per pair | × PHP | × minimal Node | rounds |');
+  w('|---|---|---|---|---|');
+  for (const key of ['php', 'floor', 'facade', 'facadeNodeSoap', 'zeep']) {
+    const x = c[key];
+    w(`| ${x.label} | ${f2(x.cpuPerPair)} | ${f2(x.cpuPerPair / php)}× | ${f2(x.cpuPerPair / floor)}× | ${x.rounds.map(f2).join(', ')} |`);
   }
   w();
-  w(
-    `Naive flow of the vendor's samples (per record: new SOAP client from \`?wsdl\`, login, read, update; sequential),`,
-  );
-  w(
-    `measured in the same run over ${r.naive.records} records: **${f2(r.naive.perSecond)} updates/s** (${f1(r.naive.seconds)} s).`,
-  );
+  w('## 2. Cold start');
   w();
-  w('## 2. CPU cost per read+update pair (no injected latency)');
+  w(`Spawn to exit as the parent sees it, median of ${r.cold.runs} runs per variant (alternating).`);
   w();
-  w('Client-process CPU (user + system) per pair at concurrency 8. Facade = `client.customers.update()`');
-  w('(read, validate, diff, write, normalized results, session, retry bookkeeping). Raw = the generated');
-  w("stub's `getCustomerInformationAsync` + `updateCustomerInformationAsync` with a hand-built customer.");
-  w('Rounds alternate raw and facade; the median is reported.');
-  w();
-  w('| | median ms/pair | all rounds |');
+  w('| variant | median | over bare node |');
   w('|---|---|---|');
-  w(`| raw generated stub | ${f3(r.cpu.rawMedian)} | ${r.cpu.raw.map(f3).join(', ')} |`);
-  w(`| facade | ${f3(r.cpu.facadeMedian)} | ${r.cpu.facade.map(f3).join(', ')} |`);
-  w(`| **ratio** | **${f2(r.cpu.ratio)}×** | |`);
+  for (const v of Object.values(r.cold.variants)) {
+    w(`| ${v.label} | ${Math.round(v.medianMs)} ms | ${v === r.cold.variants.bareNode ? '–' : `${Math.round(v.medianMs - bare)} ms`} |`);
+  }
+  if (r.cold.variants.ours.inProcessMedianMs !== undefined) {
+    w();
+    w(`Inside our process, from its start to the first result: median ${r.cold.variants.ours.inProcessMedianMs} ms.`);
+  }
   w();
-  w('## 3. Cold start');
+  w(`## 3. Sync throughput (${r.latencyMs} ms injected per SOAP call)`);
   w();
-  w(`A fresh \`node\` process requires the compiled package, creates a client and makes its first call`);
-  w(`(login + getCustomerInformation), the vendored WSDL's load and parse included. Time from process`);
-  w(`start (the child's \`performance.now()\`) to the first result, over ${r.cold.runs} runs:`);
+  w('`twocheckout-sync` (the compiled CLI, as an operator runs it) changing the Email of customers: each record a read and a');
+  w(`write. Rate = updated records ÷ the run's own duration (its report). Ideal = concurrency ÷ (2 × ${r.latencyMs} ms). Baselines: our own`);
+  w(`c=1 run, and the vendor samples' flow run by PHP (per record: new SoapClient from \`?wsdl\`, login, read, update), ${r.vendor.records} records:`);
+  w(`**${f2(r.vendor.perSecond)} updates/s**. CPU per record: the sync process (startup subtracted) and the sandbox process.`);
+  w();
+  w('| concurrency | records | updates/s | of ideal | × c=1 | × vendor flow (PHP) | client CPU / record | sandbox CPU / record | logins |');
+  w('|---|---|---|---|---|---|---|---|---|');
+  for (const l of r.levels) {
+    w(
+      `| ${l.concurrency} | ${n(l.updated)} | ${f1(l.perSecond)} | ${pct(l.perSecond / l.ideal)} | ${f1(l.perSecond / base.perSecond)}× | ${f1(l.perSecond / r.vendor.perSecond)}× | ${f2(l.cpuPerRecordMs)} ms | ${f2(l.serverCpuPerRecordMs)} ms | ${l.logins} |`,
+    );
+  }
+  const needCores = (top.ideal * (top.cpuPerRecordMs + top.serverCpuPerRecordMs)) / 1000;
+  w();
   w(
-    `median **${r.cold.medianMs} ms**, worst ${r.cold.maxMs} ms (spawn to exit, as seen by the parent: median ${Math.round(r.cold.medianSpawnToExitMs)} ms).`,
+    `At the ideal rate for c=${top.concurrency} (${f1(top.ideal)} records/s), client and sandbox together need ${f2(needCores)} cores ` +
+      `(${f2(top.cpuPerRecordMs)} + ${f2(top.serverCpuPerRecordMs)} ms per record) on this ${r.machine.cores}-core machine.`,
   );
   w();
-  w('## 4. Memory (dry-run sync, concurrency 32)');
+  w('## 4. Memory (dry-run sync, concurrency 64, no latency)');
   w();
   w('| rows | peak RSS | duration | planned |');
   w('|---|---|---|---|');
-  for (const m of mem)
-    w(
-      `| ${m.rows.toLocaleString('en')} | ${f1(m.maxRssMiB)} MiB | ${f1(m.durationMs / 1000)} s | ${m.planned.toLocaleString('en')} |`,
-    );
+  for (const m of mem) w(`| ${n(m.rows)} | ${f1(m.maxRssMiB)} MiB | ${f1(m.durationMs / 1000)} s | ${n(m.planned)} |`);
   w();
-  w(
-    `Growth from ${mem[0].rows.toLocaleString('en')} to ${mem[1].rows.toLocaleString('en')} rows: ${f1(memGrowth * 100)}%.`,
-  );
+  w(`Growth from ${n(mem[0].rows)} to ${n(mem[mem.length - 1].rows)} rows: ${pct(memGrowth)}.`);
   w();
-  w('## 5. Sessions');
+  w('## 5. Where the facade spends its CPU');
   w();
-  w(
-    `A ${f1(s.elapsedMs / 1000)} s run of reads at concurrency 4 with ${s.ttlMs} ms sessions (sandbox and client) and a`,
-  );
-  w(
-    `${s.renewMarginMs} ms renewal margin (renewal interval ${s.renewalIntervalMs} ms): **${s.logins} logins** for ${s.calls} calls,`,
-  );
-  w(`${s.failures} failed calls; expected ⌈duration ÷ renewal interval⌉ = ${s.expected}, plus at most one.`);
+  w(`\`node --cpu-prof\` over ${n(r.profile.pairs)} facade pairs (${f1(r.profile.totalMs)} ms of samples, idle excluded), self time by where the code lives:`);
+  w();
+  w('| where | share |');
+  w('|---|---|');
+  for (const b of r.profile.buckets) w(`| ${b.name} | ${pct(b.share)} |`);
+  w();
+  w('Top functions by self time:');
+  w();
+  w('| function | share |');
+  w('|---|---|');
+  for (const f of r.profile.top) w(`| \`${f.name}\` | ${pct(f.share)} |`);
+  w();
+  const missed = targets.filter((t) => !t[2]);
+  w('## Closing note');
+  w();
+  if (missed.length === 0) w('Every target above is met in this run.');
+  else {
+    w(`Missed in this run: ${missed.map((t) => `${t[0]} (${t[1]})`).join('; ')}. See docs/bench.md ("Reading the results") for`);
+    w('what the profile above says about each and what would close the rest; on a loaded machine rerun before concluding.');
+  }
   w();
   w('## Reproduce');
   w();
   w('```sh');
   w('npm ci');
-  w('npm run bench            # about 3 minutes on the machine above; rewrites this file');
-  w('npm run bench -- --quick # a smaller smoke run (writes this file too; do not commit its figures)');
+  w('npm run bench            # about 10 minutes on the machine above; rewrites this file');
+  w('npm run bench -- --quick # a smaller smoke run, about 3 minutes (writes this file too; do not commit its figures)');
   w('```');
   w();
   w('What each figure means and how it is measured: [docs/bench.md](docs/bench.md).');
