@@ -150,7 +150,7 @@ class ClientCore implements TwoCheckoutClientCore {
       limiter: o.maxRps !== undefined ? new SendRateLimiter(o.maxRps) : undefined,
       redactor: this.#redactor,
       timeoutMs: o.timeoutMs,
-      emit: (event: CallEvent) => emit(event),
+      emit: o.onEvent ? (event: CallEvent) => emit(event) : undefined,
       logger: o.logger !== undefined ? this.#logger : undefined,
       isClosed: () => this.#closed,
       counters: this.#counters,

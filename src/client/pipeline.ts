@@ -30,7 +30,8 @@ export interface PipelineDeps {
   redactor: Redactor;
   /** Per-request timeout. */
   timeoutMs: number;
-  emit(event: CallEvent): void;
+  /** Undefined when nobody listens: then no event object is built. */
+  emit: ((event: CallEvent) => void) | undefined;
   logger: Logger | undefined;
   isClosed(): boolean;
   counters: { sends: number; retries: number };
@@ -197,7 +198,10 @@ export class Pipeline {
       if (signal?.aborted)
         throw new AbortError(`${operation}: aborted by the caller's signal`, { operation, ...tally() });
       let session: Session | undefined;
-      if (req.sessions) session = await within(req.sessions.acquire(), operation, deadlineAt, signal);
+      // The common case needs no promise race: the session is there.
+      if (req.sessions)
+        session =
+          req.sessions.ready() ?? (await within(req.sessions.acquire(), operation, deadlineAt, signal));
       if (!prepared || req.freshArgsPerAttempt) prepared = this.prepare(engine, operation, argsFor());
       if (deps.limiter) {
         const slot = await deps.limiter.acquire(deadlineAt, Date.now(), signal);
@@ -223,7 +227,7 @@ export class Pipeline {
       const durationMs = Date.now() - sentAt;
       if (outcome.ok) {
         deps.retry.budget.onSuccess(spent);
-        deps.emit({
+        deps.emit?.({
           operation,
           attempt: attempts,
           durationMs,
@@ -305,7 +309,7 @@ export class Pipeline {
     loginReason: LoginReason | undefined,
     message: string,
   ): void {
-    this.deps.emit({
+    this.deps.emit?.({
       operation,
       attempt,
       durationMs,

@@ -47,6 +47,12 @@ export class SessionManager {
     private readonly now: () => number,
   ) {}
 
+  /** The current session when it is good for now (no login needed), else undefined. */
+  ready(): Session | undefined {
+    const current = this.current;
+    return current && this.now() < current.renewAt ? current : undefined;
+  }
+
   /** A session valid for at least the renewal margin; logs in (once, shared) when needed. */
   acquire(): Promise<Session> {
     const now = this.now();

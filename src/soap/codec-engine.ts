@@ -32,9 +32,12 @@ const table = codecs as unknown as Readonly<Record<string, Codec | undefined>>;
 // disagree fails the type-check here, naming the operation.
 type Serializers = typeof codecs;
 type ArgsFit = {
-  [Op in keyof Serializers]: OperationArgs<Op> extends Parameters<Serializers[Op]['serialize']>[0] ? true : Op;
+  [Op in keyof Serializers]: OperationArgs<Op> extends Parameters<Serializers[Op]['serialize']>[0]
+    ? true
+    : Op;
 };
-export const domainArgsFitSerializers: { readonly [Op in keyof Serializers]: true } = null as unknown as ArgsFit;
+export const domainArgsFitSerializers: { readonly [Op in keyof Serializers]: true } =
+  null as unknown as ArgsFit;
 
 /** Operations the generated codecs cover. */
 export function hasCodec(operation: string): boolean {

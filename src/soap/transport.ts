@@ -250,14 +250,22 @@ export function createHttpTransport(options: TransportOptions): HttpTransport {
         host,
         port,
         path,
-        headers: {
-          Host: hostHeader,
-          'Content-Type': 'text/xml; charset=utf-8',
-          'Content-Length': Buffer.byteLength(body),
-          SOAPAction: `"${soapAction}"`,
-          Accept: 'text/xml',
-          'User-Agent': USER_AGENT,
-        },
+        // A flat array is written as it is: no per-header setHeader() and validation regexes, which
+        // showed in the facade's CPU profile. Every value here is ours and known to be valid.
+        headers: [
+          'Host',
+          hostHeader,
+          'Content-Type',
+          'text/xml; charset=utf-8',
+          'Content-Length',
+          String(Buffer.byteLength(body)),
+          'SOAPAction',
+          `"${soapAction}"`,
+          'Accept',
+          'text/xml',
+          'User-Agent',
+          USER_AGENT,
+        ] as unknown as http.OutgoingHttpHeaders,
       });
       const finish = (err: Error | undefined, result?: ExchangeResult): void => {
         if (settled) return;
