@@ -46,7 +46,12 @@ async function captureCase(name, updateExpected) {
         const f = out.failure;
         outcome = {
           kind: 'error',
-          value: { httpStatus: f.httpStatus, faultcode: f.faultCode, faultstring: f.faultString, message: f.message },
+          value: {
+            httpStatus: f.httpStatus,
+            faultcode: f.faultCode,
+            faultstring: f.faultString,
+            message: f.message,
+          },
         };
       } else throw new Error(`${name}: ${out.failure.message}`);
     } finally {

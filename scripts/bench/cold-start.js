@@ -14,9 +14,24 @@ function variants(url) {
   const creds = [MERCHANT.code, MERCHANT.secretKey];
   return [
     { key: 'bareNode', label: 'bare `node -e 0`', cmd: process.execPath, args: ['-e', '0'] },
-    { key: 'ours', label: 'our package: require + client + first call', cmd: process.execPath, args: [path.join(__dirname, 'cold-start-child.js'), url, ...creds] },
-    { key: 'php', label: 'PHP SoapClient: WSDL + login + first call', cmd: 'php', args: [path.join(__dirname, 'php', 'cold-start.php'), WSDL, url, ...creds] },
-    { key: 'zeep', label: 'zeep: WSDL + login + first call', cmd: '/usr/bin/python3', args: [path.join(__dirname, 'pairs', 'zeep-cold-start.py'), WSDL, url, ...creds] },
+    {
+      key: 'ours',
+      label: 'our package: require + client + first call',
+      cmd: process.execPath,
+      args: [path.join(__dirname, 'cold-start-child.js'), url, ...creds],
+    },
+    {
+      key: 'php',
+      label: 'PHP SoapClient: WSDL + login + first call',
+      cmd: 'php',
+      args: [path.join(__dirname, 'php', 'cold-start.php'), WSDL, url, ...creds],
+    },
+    {
+      key: 'zeep',
+      label: 'zeep: WSDL + login + first call',
+      cmd: '/usr/bin/python3',
+      args: [path.join(__dirname, 'pairs', 'zeep-cold-start.py'), WSDL, url, ...creds],
+    },
   ];
 }
 
@@ -29,9 +44,13 @@ function once(v) {
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
     child.on('exit', (code) => {
       clearTimeout(timer);
-      if (code !== 0 || (v.key !== 'bareNode' && !/^ok/.test(out))) return reject(new Error(`${v.key} exited ${code}`));
+      if (code !== 0 || (v.key !== 'bareNode' && !/^ok/.test(out)))
+        return reject(new Error(`${v.key} exited ${code}`));
       const inProcess = /^ok (\d+)/.exec(out);
-      resolve({ wallMs: Number(process.hrtime.bigint() - started) / 1e6, inProcessMs: inProcess ? Number(inProcess[1]) : undefined });
+      resolve({
+        wallMs: Number(process.hrtime.bigint() - started) / 1e6,
+        inProcessMs: inProcess ? Number(inProcess[1]) : undefined,
+      });
     });
   });
 }

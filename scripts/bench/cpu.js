@@ -14,17 +14,53 @@ const WSDL = path.join(ROOT, 'wsdl', '2checkout-soap-4.0.wsdl');
 const PAIRS = path.join(__dirname, 'pairs');
 
 const CLIENTS = [
-  { key: 'php', label: 'PHP SoapClient (ext/soap, C)', cmd: 'php', args: [path.join(PAIRS, 'php-client.php'), WSDL] },
-  { key: 'zeep', label: 'Python zeep', cmd: '/usr/bin/python3', args: [path.join(PAIRS, 'zeep-client.py'), WSDL] },
-  { key: 'floor', label: 'minimal Node client (templates + sax + node:http)', cmd: process.execPath, args: [path.join(PAIRS, 'floor-client.js')] },
-  { key: 'facade', label: 'our facade `customers.update`', cmd: process.execPath, args: [path.join(PAIRS, 'facade-client.js')], tail: ['codec'] },
-  { key: 'facadeNodeSoap', label: "our facade, engine 'node-soap'", cmd: process.execPath, args: [path.join(PAIRS, 'facade-client.js')], tail: ['node-soap'] },
+  {
+    key: 'php',
+    label: 'PHP SoapClient (ext/soap, C)',
+    cmd: 'php',
+    args: [path.join(PAIRS, 'php-client.php'), WSDL],
+  },
+  {
+    key: 'zeep',
+    label: 'Python zeep',
+    cmd: '/usr/bin/python3',
+    args: [path.join(PAIRS, 'zeep-client.py'), WSDL],
+  },
+  {
+    key: 'floor',
+    label: 'minimal Node client (templates + sax + node:http)',
+    cmd: process.execPath,
+    args: [path.join(PAIRS, 'floor-client.js')],
+  },
+  {
+    key: 'facade',
+    label: 'our facade `customers.update`',
+    cmd: process.execPath,
+    args: [path.join(PAIRS, 'facade-client.js')],
+    tail: ['codec'],
+  },
+  {
+    key: 'facadeNodeSoap',
+    label: "our facade, engine 'node-soap'",
+    cmd: process.execPath,
+    args: [path.join(PAIRS, 'facade-client.js')],
+    tail: ['node-soap'],
+  },
 ];
 
 function startRunner(client, url, customers, offset, extraArgs = []) {
   const child = spawn(
     client.cmd,
-    [...client.args, url, MERCHANT.code, MERCHANT.secretKey, String(customers), String(offset), ...(client.tail ?? []), ...extraArgs],
+    [
+      ...client.args,
+      url,
+      MERCHANT.code,
+      MERCHANT.secretKey,
+      String(customers),
+      String(offset),
+      ...(client.tail ?? []),
+      ...extraArgs,
+    ],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
   const lines = readline.createInterface({ input: child.stdout });

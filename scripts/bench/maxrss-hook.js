@@ -6,5 +6,8 @@ process.on('exit', () => {
   const file = process.env.BENCH_MAXRSS_FILE;
   if (!file) return;
   const cpu = process.cpuUsage();
-  fs.writeFileSync(file, JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, cpuMs: (cpu.user + cpu.system) / 1000 }));
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, cpuMs: (cpu.user + cpu.system) / 1000 }),
+  );
 });

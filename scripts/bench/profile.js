@@ -15,7 +15,11 @@ function bucket(url, fn) {
   if (/\/generated\//.test(url)) return 'generated codecs';
   if (/\/src\/(client|customers|facade|soap|domain)\//.test(url)) return 'our client code';
   if (/node:(_http|http|https|_tls)/.test(url)) return 'node:http(s)';
-  if (/node:(net|stream|internal\/stream|internal\/streams|string_decoder|buffer|events|internal\/timers|timers)/.test(url))
+  if (
+    /node:(net|stream|internal\/stream|internal\/streams|string_decoder|buffer|events|internal\/timers|timers)/.test(
+      url,
+    )
+  )
     return 'node streams / net / timers / events';
   if (url === '' || url.startsWith('node:')) return 'other node internals / native';
   if (/node_modules/.test(url)) return 'dependencies';
@@ -52,7 +56,18 @@ async function profileFacade(url, { customers, pairs }) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'twocheckout-prof-'));
   const child = spawn(
     process.execPath,
-    ['--cpu-prof', '--cpu-prof-dir', dir, path.join(__dirname, 'pairs', 'facade-client.js'), url, MERCHANT.code, MERCHANT.secretKey, String(customers), '0', 'codec'],
+    [
+      '--cpu-prof',
+      '--cpu-prof-dir',
+      dir,
+      path.join(__dirname, 'pairs', 'facade-client.js'),
+      url,
+      MERCHANT.code,
+      MERCHANT.secretKey,
+      String(customers),
+      '0',
+      'codec',
+    ],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
   const lines = readline.createInterface({ input: child.stdout })[Symbol.asyncIterator]();

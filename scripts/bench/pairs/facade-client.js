@@ -20,7 +20,9 @@ async function main() {
     const cpu = process.cpuUsage();
     const t0 = performance.now();
     for (let i = 0; i < count; i++, n++) {
-      const r = await client.customers.update(100000 + (n % customers), { Email: `${engine}${round}-${i}@example.com` });
+      const r = await client.customers.update(100000 + (n % customers), {
+        Email: `${engine}${round}-${i}@example.com`,
+      });
       if (r.outcome !== 'updated') throw new Error(`unexpected outcome ${r.outcome}`);
     }
     const used = process.cpuUsage(cpu);

@@ -37,7 +37,9 @@ function post(action, body) {
         res.setEncoding('utf8');
         let text = '';
         res.on('data', (d) => (text += d));
-        res.on('end', () => (res.statusCode === 200 ? resolve(text) : reject(new Error(`HTTP ${res.statusCode}`))));
+        res.on('end', () =>
+          res.statusCode === 200 ? resolve(text) : reject(new Error(`HTTP ${res.statusCode}`)),
+        );
       },
     );
     req.on('error', reject);
@@ -68,7 +70,10 @@ function leaves(xml) {
 
 async function login() {
   const date = new Date().toISOString().slice(0, 19).replace('T', ' ');
-  const hash = crypto.createHmac('md5', secret).update(`${code.length}${code}${date.length}${date}`).digest('hex');
+  const hash = crypto
+    .createHmac('md5', secret)
+    .update(`${code.length}${code}${date.length}${date}`)
+    .digest('hex');
   const xml = await post(
     'login',
     `${HEAD}<tns:login><merchantCode>${code}</merchantCode><date>${date}</date><hash>${hash}</hash></tns:login>${TAIL}`,
@@ -76,9 +81,26 @@ async function login() {
   return leaves(xml).loginReturn;
 }
 
-const FIELDS = ['AvangateCustomerReference', 'ExternalCustomerReference', 'FirstName', 'LastName', 'Company',
-  'FiscalCode', 'Address1', 'Address2', 'City', 'State', 'Zip', 'CountryCode', 'Phone', 'Fax', 'Email',
-  'Enabled', 'Trial', 'Language'];
+const FIELDS = [
+  'AvangateCustomerReference',
+  'ExternalCustomerReference',
+  'FirstName',
+  'LastName',
+  'Company',
+  'FiscalCode',
+  'Address1',
+  'Address2',
+  'City',
+  'State',
+  'Zip',
+  'CountryCode',
+  'Phone',
+  'Fax',
+  'Email',
+  'Enabled',
+  'Trial',
+  'Language',
+];
 
 async function pair(sid, ref, email) {
   const c = leaves(
@@ -113,7 +135,8 @@ async function main() {
     round++;
     const cpu = process.cpuUsage();
     const t0 = performance.now();
-    for (let i = 0; i < count; i++, n++) await pair(sid, 100000 + (n % customers), `floor${round}-${i}@example.com`);
+    for (let i = 0; i < count; i++, n++)
+      await pair(sid, 100000 + (n % customers), `floor${round}-${i}@example.com`);
     const used = process.cpuUsage(cpu);
     process.stdout.write(`cpu ${(used.user + used.system) / 1000} wall ${performance.now() - t0}\n`);
   }
