@@ -105,9 +105,13 @@ test("an operation the codec generator cannot compile falls back to engine 'node
     const { code, stderr } = await runGenerate(['--one', wsdl, out, 'Swapped']);
     expect(code).toBe(0);
     expect(stderr).toContain("1 of 17 operation(s) fall back to engine 'node-soap'");
-    expect(stderr).toContain('getSingleSignOnInCart: type xsd:base64Binary is not supported by the codec generator');
+    expect(stderr).toContain(
+      'getSingleSignOnInCart: type xsd:base64Binary is not supported by the codec generator',
+    );
     const codecs = fs.readFileSync(path.join(out, 'codecs.ts'), 'utf8');
-    expect(codecs).toContain('"getSingleSignOnInCart": "type xsd:base64Binary is not supported by the codec generator"');
+    expect(codecs).toContain(
+      '"getSingleSignOnInCart": "type xsd:base64Binary is not supported by the codec generator"',
+    );
     expect(codecs).not.toMatch(/^\s+getSingleSignOnInCart: \{ serialize/m);
     expect(codecs).toMatch(/^\s+getCustomerInformation: \{ serialize/m);
   } finally {
