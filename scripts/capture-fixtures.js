@@ -4,14 +4,15 @@
 //   node scripts/capture-fixtures.js [--update-expected] [case-folder-name ...]
 // Inputs per case (hand-written): request.json (the operation's args, sessionID excluded) and
 // php-return.json ({"return": value} or {"fault": {"code", "string"}}: what the PHP handler answers).
-// Outputs: request.xml (what our client sends), response.xml (what PHP's SoapServer answered),
+// Outputs: request.xml (what our client sends: the generated serializer), response.xml (what PHP's SoapServer answered),
 // php-received.json (the arguments PHP decoded from request.xml). response.json / error.json (the
 // expected normalized outcome) are written only when missing or with --update-expected: review
 // them by hand, they are the test's expectations.
 require('./lib/ts-require');
 const fs = require('node:fs');
 const path = require('node:path');
-const { createSoapStub, toWireArgs, normalizeResult } = require('../src/soap/index.ts');
+const { createCodecEngine } = require('../src/soap/codec-engine.ts');
+const { createHttpTransport } = require('../src/soap/transport.ts');
 const { startPhpSoapServer } = require('../test/soap/php-soap-server.ts');
 
 const SAMPLES = path.resolve(__dirname, '..', 'test', 'samples');
@@ -32,24 +33,29 @@ async function captureCase(name, updateExpected) {
   const phpReturn = readJson(path.join(dir, 'php-return.json'));
   const php = await startPhpSoapServer(() => ({ operation: op, ...phpReturn }));
   try {
-    const stub = await createSoapStub({ endpoint: php.url });
+    const transport = createHttpTransport({ endpoint: php.url, proxy: null });
     let outcome;
     try {
-      const { result } = await stub.invoke(op, toWireArgs(op, args, op === 'login' ? undefined : SESSION_ID));
-      outcome = { kind: 'response', value: normalizeResult(op, result) };
-    } catch (err) {
-      const fault =
-        err && err.root && err.root.Envelope && err.root.Envelope.Body && err.root.Envelope.Body.Fault;
-      if (!fault) throw err;
-      outcome = {
-        kind: 'error',
-        value: {
-          httpStatus: err.response && err.response.status,
-          faultcode: fault.faultcode,
-          faultstring: fault.faultstring,
-          message: err.message,
-        },
-      };
+      const engine = createCodecEngine(transport);
+      const out = await engine.attempt(engine.prepare(op, args), op === 'login' ? undefined : SESSION_ID, {
+        endAt: Date.now() + 30_000,
+        endReason: 'timeout',
+      });
+      if (out.ok) outcome = { kind: 'response', value: out.value };
+      else if (out.failure.kind === 'fault') {
+        const f = out.failure;
+        outcome = {
+          kind: 'error',
+          value: {
+            httpStatus: f.httpStatus,
+            faultcode: f.faultCode,
+            faultstring: f.faultString,
+            message: f.message,
+          },
+        };
+      } else throw new Error(`${name}: ${out.failure.message}`);
+    } finally {
+      transport.close();
     }
     const exchange = php.exchanges[0];
     if (!exchange || php.exchanges.length !== 1) throw new Error(`${name}: expected exactly one request`);

@@ -11,6 +11,8 @@ const os = require('node:os');
 const path = require('node:path');
 const crypto = require('node:crypto');
 const { readWsdlModel } = require('./lib/wsdl-model');
+const { generateCodecs } = require('./lib/codec-codegen');
+require('./lib/ts-require');
 const { banner, finishFolder, compareFolders, syncFolder, listFiles } = require('./lib/generated-files');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -43,6 +45,18 @@ async function generateOne(wsdlFile, outDir, clientName) {
     `export const schema = ${JSON.stringify(model, null, 2)} as const;\n\n` +
     'export type Schema = typeof schema;\n';
   fs.writeFileSync(path.join(outDir, 'schema.ts'), schemaTs);
+  const { RESPONSE_REQUIRED } = require('../src/domain/response-rules.ts');
+  const clientTs = fs.readFileSync(path.join(outDir, 'client.ts'), 'utf8');
+  const codecs = generateCodecs(model, clientTs, RESPONSE_REQUIRED);
+  fs.writeFileSync(path.join(outDir, 'codecs.ts'), `${banner(wsdlRel, sha256)}\n${codecs.source}`);
+  const fallbacks = Object.entries(codecs.uncompiled);
+  if (fallbacks.length > 0) {
+    console.error(
+      `generate: ${path.basename(wsdlFile)}: ${fallbacks.length} of ${fallbacks.length + codecs.compiled.length} ` +
+        "operation(s) fall back to engine 'node-soap' (the codec generator cannot compile them):\n" +
+        fallbacks.map(([op, why]) => `  ${op}: ${why}`).join('\n'),
+    );
+  }
 }
 
 function wsdlFiles() {

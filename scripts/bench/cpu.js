@@ -1,91 +1,125 @@
 'use strict';
-// Client CPU per read+update pair: the facade (customers.update: read, validate, diff, write) against
-// the raw generated stub doing the same two calls. Same sandbox, same keep-alive, same concurrency.
-const http = require('node:http');
-const axios = require('axios');
-const { createTwoCheckoutClient } = require('../../dist/src');
-const { createSoapStub } = require('../../dist/src/soap');
-const { loginCredentials } = require('../../dist/src/client/hash');
-const { MERCHANT, customer } = require('./data');
+// CPU per get+update pair, side by side in one run: PHP SoapClient, zeep, the minimal Node floor,
+// our facade and our facade on engine 'node-soap'. Each client is its own process speaking the
+// pairs/ line protocol; rounds alternate between the clients so machine noise spreads over all of
+// them; medians are compared. Sequential pairs, no injected latency, client CPU only (the sandbox
+// runs in another process).
+const { spawn } = require('node:child_process');
+const path = require('node:path');
+const readline = require('node:readline');
+const { MERCHANT } = require('./data');
 
-const CONCURRENCY = 8;
+const ROOT = path.resolve(__dirname, '..', '..');
+const WSDL = path.join(ROOT, 'wsdl', '2checkout-soap-4.0.wsdl');
+const PAIRS = path.join(__dirname, 'pairs');
 
-async function pool(count, worker) {
-  let next = 0;
-  const lane = async () => {
-    while (next < count) await worker(next++);
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, lane));
-}
+const CLIENTS = [
+  {
+    key: 'php',
+    label: 'PHP SoapClient (ext/soap, C)',
+    cmd: 'php',
+    args: [path.join(PAIRS, 'php-client.php'), WSDL],
+  },
+  {
+    key: 'zeep',
+    label: 'Python zeep',
+    cmd: '/usr/bin/python3',
+    args: [path.join(PAIRS, 'zeep-client.py'), WSDL],
+  },
+  {
+    key: 'floor',
+    label: 'minimal Node client (templates + sax + node:http)',
+    cmd: process.execPath,
+    args: [path.join(PAIRS, 'floor-client.js')],
+  },
+  {
+    key: 'facade',
+    label: 'our facade `customers.update`',
+    cmd: process.execPath,
+    args: [path.join(PAIRS, 'facade-client.js')],
+    tail: ['codec'],
+  },
+  {
+    key: 'facadeNodeSoap',
+    label: "our facade, engine 'node-soap'",
+    cmd: process.execPath,
+    args: [path.join(PAIRS, 'facade-client.js')],
+    tail: ['node-soap'],
+  },
+];
 
-function cpuMs(fn) {
-  return async (...args) => {
-    const before = process.cpuUsage();
-    await fn(...args);
-    const used = process.cpuUsage(before);
-    return (used.user + used.system) / 1000;
-  };
-}
-
-async function facadeRunner(url, customers) {
-  const client = createTwoCheckoutClient({ merchantCode: MERCHANT.code, secretKey: MERCHANT.secretKey, url });
-  let round = 0;
-  const run = cpuMs(async (pairs) => {
-    round++;
-    await pool(pairs, (i) =>
-      client.customers.update(100000 + (i % customers), { Email: `f${round}-${i}@example.com` }),
-    );
-  });
-  return { run, close: () => client.close() };
-}
-
-const withoutNulls = (o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null));
-
-async function rawRunner(url, customers) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  const stub = await createSoapStub({ endpoint: url, httpClient: axios.create({ httpAgent: agent }) });
-  const c = stub.client;
-  // The 2024 login: HMAC-SHA256 with algo as the 4th part (the sandbox refuses MD5, as the service does).
-  const { date, hash, algo } = loginCredentials(
-    MERCHANT.code,
-    MERCHANT.secretKey,
-    () => new Date(),
-    'sha256',
+function startRunner(client, url, customers, offset, extraArgs = []) {
+  const child = spawn(
+    client.cmd,
+    [
+      ...client.args,
+      url,
+      MERCHANT.code,
+      MERCHANT.secretKey,
+      String(customers),
+      String(offset),
+      ...(client.tail ?? []),
+      ...extraArgs,
+    ],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
   );
-  const [login] = await c.loginAsync({ merchantCode: MERCHANT.code, date, hash, algo });
-  const sessionID = login.loginReturn.$value ?? login.loginReturn;
-  let round = 0;
-  const run = cpuMs(async (pairs) => {
-    round++;
-    await pool(pairs, async (i) => {
-      const n = i % customers;
-      const ref = 100000 + n;
-      await c.getCustomerInformationAsync({ sessionID, AvangateCustomerReference: ref });
-      // A raw user rebuilds the customer by hand: node-soap's result is wrapped ({attributes,$value}).
-      // node-soap cannot send a bare null, so the nil fields are left out.
-      const Customer = withoutNulls({ ...customer(n), Email: `r${round}-${i}@example.com` });
-      await c.updateCustomerInformationAsync({ sessionID, Customer, UpdateEndUserSubscriptions: false });
-    });
+  const lines = readline.createInterface({ input: child.stdout });
+  const waiting = [];
+  lines.on('line', (l) => waiting.shift()?.resolve(l));
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  exited.then((code) => {
+    for (const w of waiting.splice(0)) w.reject(new Error(`${client.key} runner exited with ${code}`));
   });
-  return { run, close: async () => agent.destroy() };
+  const next = () => new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+  return {
+    ready: next().then((l) => {
+      if (l !== 'ready') throw new Error(`${client.key}: ${l}`);
+    }),
+    async run(pairs) {
+      const answer = next();
+      child.stdin.write(`run ${pairs}\n`);
+      const m = /^cpu ([\d.]+) wall ([\d.]+)$/.exec(await answer);
+      if (!m) throw new Error(`${client.key}: unexpected answer`);
+      return { cpuMs: Number(m[1]), wallMs: Number(m[2]) };
+    },
+    async stop() {
+      child.stdin.end('exit\n');
+      await exited;
+    },
+  };
 }
 
-/** Alternates facade and raw rounds; returns ms of client CPU per pair for each. */
-async function cpuCost(url, { customers, pairs, rounds }) {
-  const facade = await facadeRunner(url, customers);
-  const raw = await rawRunner(url, customers);
-  await facade.run(300); // warm-up: JIT, sockets, session
-  await raw.run(300);
-  const f = [];
-  const r = [];
-  for (let i = 0; i < rounds; i++) {
-    r.push((await raw.run(pairs)) / pairs);
-    f.push((await facade.run(pairs)) / pairs);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function cpuPerPair(url, { customers, pairs, rounds, warmup, log, profileDir }) {
+  const runners = [];
+  let offset = 0;
+  for (const c of CLIENTS) {
+    const extra = c.key === 'facade' && profileDir ? [] : [];
+    const r = startRunner(c, url, customers, offset, extra);
+    offset += Math.ceil(customers / CLIENTS.length);
+    await r.ready;
+    runners.push({ client: c, runner: r, rounds: [] });
   }
-  await facade.close();
-  await raw.close();
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return { facade: f, raw: r, facadeMedian: median(f), rawMedian: median(r), ratio: median(f) / median(r) };
+  for (const r of runners) await r.runner.run(warmup);
+  for (let i = 0; i < rounds; i++) {
+    log(`CPU round ${i + 1}/${rounds}: ${pairs} pairs per client`);
+    for (const r of runners) {
+      const { cpuMs, wallMs } = await r.runner.run(pairs);
+      r.rounds.push({ cpu: cpuMs / pairs, wall: wallMs / pairs });
+    }
+  }
+  for (const r of runners) await r.runner.stop();
+  const out = {};
+  for (const r of runners) {
+    out[r.client.key] = {
+      label: r.client.label,
+      cpuPerPair: median(r.rounds.map((x) => x.cpu)),
+      wallPerPair: median(r.rounds.map((x) => x.wall)),
+      rounds: r.rounds.map((x) => x.cpu),
+    };
+  }
+  return { pairs, rounds, clients: out };
 }
 
-module.exports = { cpuCost };
+module.exports = { cpuPerPair, startRunner, CLIENTS };

@@ -26,8 +26,12 @@ function seed(count) {
   return { merchants: [{ ...MERCHANT, customers }] };
 }
 
-/** A CSV that changes the Email of `rows` customers (cycling over `customers` of them). */
-function writeEmailChanges(file, rows, customers, tag) {
+/**
+ * A CSV that changes the Email of `rows` customers (cycling over `customers` of them). With
+ * `validEvery` > 1 only every validEvery-th row is a valid change; the others carry an e-mail the
+ * sync refuses locally (so a million-row run stays within the bench's time, see docs/bench.md).
+ */
+function writeEmailChanges(file, rows, customers, tag, validEvery = 1) {
   const out = fs.createWriteStream(file);
   out.write('ExternalCustomerReference,Email\n');
   let i = 0;
@@ -36,7 +40,8 @@ function writeEmailChanges(file, rows, customers, tag) {
     const pump = () => {
       while (i < rows) {
         const n = i % customers;
-        const line = `BENCH-${String(n).padStart(6, '0')},${tag}-${i}@example.com\n`;
+        const email = i % validEvery === 0 ? `${tag}-${i}@example.com` : `not-an-email-${i}`;
+        const line = `BENCH-${String(n).padStart(6, '0')},${email}\n`;
         i++;
         if (!out.write(line)) return out.once('drain', pump);
       }

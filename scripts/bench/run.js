@@ -1,18 +1,17 @@
 #!/usr/bin/env node
 'use strict';
-// npm run bench: every figure of BENCHMARKS.md, measured in one run against sandboxes running in
-// child processes. Usage: node scripts/bench/run.js [--quick] [--out FILE]
+// npm run bench: every figure of BENCHMARKS.md, measured side by side in one run against sandboxes
+// running in child processes. Usage: node scripts/bench/run.js [--quick] [--out FILE]
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { execFileSync } = require('node:child_process');
+const { execFile, execFileSync } = require('node:child_process');
 const { startChildSandbox } = require('./sandbox');
 const { seed, writeEmailChanges, MERCHANT } = require('./data');
 const { runSync } = require('./sync-cli');
-const { naiveThroughput } = require('./naive-flow');
-const { cpuCost } = require('./cpu');
+const { cpuPerPair } = require('./cpu');
 const { coldStart } = require('./cold-start');
-const { sessionRun } = require('./sessions');
+const { profileFacade } = require('./profile');
 const { renderReport } = require('./report');
 
 const quick = process.argv.includes('--quick');
@@ -23,49 +22,62 @@ const LATENCY_MS = 50;
 const CUSTOMERS = 5_000;
 const PLAN = quick
   ? {
-      levels: [
-        [1, 20],
-        [8, 160],
-        [32, 640],
-      ],
-      naive: 5,
-      cpuPairs: 300,
-      cpuRounds: 3,
+      pairs: 300,
+      rounds: 3,
+      warmup: 200,
+      profilePairs: 1000,
       cold: 3,
-      memRows: [2_000, 20_000],
-      sessionMs: 4_000,
+      levels: [
+        [1, 30],
+        [32, 480],
+        [128, 1920],
+        [256, 3840],
+      ],
+      vendor: 5,
+      memRows: [10_000, 100_000],
+      memValidEvery: 20,
     }
   : {
+      pairs: 1500,
+      rounds: 5,
+      warmup: 500,
+      profilePairs: 3000,
+      cold: 7,
       levels: [
-        [1, 200],
-        [8, 1_500],
-        [32, 5_000],
+        [1, 100],
+        [32, 1920],
+        [128, 7680],
+        [256, 15360],
       ],
-      naive: 40,
-      cpuPairs: 2_000,
-      cpuRounds: 5,
-      cold: 9,
-      memRows: [10_000, 200_000],
-      sessionMs: 10_000,
+      vendor: 20,
+      memRows: [10_000, 1_000_000],
+      memValidEvery: 20,
     };
 
 const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
 
 function machine() {
   let commit = 'unknown';
+  let dirty = false;
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    dirty =
+      execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim() !==
+      '';
   } catch {
     // not a git checkout
   }
+  const load = os.loadavg();
   return {
     cpu: os.cpus()[0]?.model ?? 'unknown',
     cores: os.cpus().length,
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
+    php: execFileSync('php', ['-r', 'echo PHP_VERSION;'], { encoding: 'utf8' }),
     platform: `${os.type()} ${os.release()}`,
     date: new Date().toISOString(),
-    commit,
+    commit: dirty ? `${commit} (with uncommitted changes)` : commit,
+    loadAtStart: load.map((l) => l.toFixed(2)).join(' '),
   };
 }
 
@@ -78,89 +90,101 @@ async function withSandbox(options, fn) {
   }
 }
 
-async function throughput(tmp) {
-  const seedFile = path.join(tmp, 'seed.json');
-  fs.writeFileSync(seedFile, JSON.stringify(seed(CUSTOMERS)));
+function vendorFlow(url, records) {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'php',
+      [
+        path.join(__dirname, 'php', 'vendor-flow.php'),
+        url,
+        MERCHANT.code,
+        MERCHANT.secretKey,
+        String(100000 + CUSTOMERS - records),
+        String(records),
+      ],
+      { timeout: 600_000 },
+      (err, stdout, stderr) => {
+        if (err) return reject(new Error(`vendor flow failed: ${stderr || err.message}`));
+        const [n, seconds] = stdout.trim().split(' ').map(Number);
+        resolve({ records: n, seconds, perSecond: n / seconds });
+      },
+    );
+  });
+}
+
+async function throughput(tmp, seedFile) {
   return withSandbox({ seed: seedFile, faults: { latencyMs: LATENCY_MS } }, async (sandbox) => {
     const levels = [];
+    const oneRow = path.join(tmp, 'one.csv');
+    await writeEmailChanges(oneRow, 1, CUSTOMERS, 'one');
+    const base = await runSync(sandbox.url, oneRow, ['--concurrency', '1']);
     for (const [concurrency, rows] of PLAN.levels) {
       const input = path.join(tmp, `c${concurrency}.csv`);
       await writeEmailChanges(input, rows, CUSTOMERS, `c${concurrency}`);
       log(`sync throughput: ${rows} updates at concurrency ${concurrency}, ${LATENCY_MS} ms per call`);
-      const { code, report } = await runSync(sandbox.url, input, ['--concurrency', String(concurrency)]);
+      const serverBefore = await sandbox.cpuMs();
+      const { code, report, cpuMs } = await runSync(sandbox.url, input, [
+        '--concurrency',
+        String(concurrency),
+      ]);
+      const serverMs = (await sandbox.cpuMs()) - serverBefore;
       if (code !== 0) throw new Error(`sync at concurrency ${concurrency} exited ${code}`);
-      const perSecond = report.counts.updated / (report.durationMs / 1000);
-      const ideal = concurrency / (2 * (LATENCY_MS / 1000));
       levels.push({
         concurrency,
         rows,
         updated: report.counts.updated,
         durationMs: report.durationMs,
-        perSecond,
-        ideal,
+        perSecond: report.counts.updated / (report.durationMs / 1000),
+        ideal: concurrency / (2 * (LATENCY_MS / 1000)),
         logins: report.client.logins,
+        cpuPerRecordMs: (cpuMs - base.cpuMs) / Math.max(1, report.counts.updated - 1),
+        serverCpuPerRecordMs: serverMs / Math.max(1, report.counts.updated),
       });
     }
-    log(`naive vendor-sample flow: ${PLAN.naive} records`);
-    const naive = await naiveThroughput(sandbox.url, PLAN.naive, 100000 + CUSTOMERS - PLAN.naive);
-    return { levels, naive };
+    log(`vendor flow run by PHP: ${PLAN.vendor} records`);
+    const vendor = await vendorFlow(sandbox.url, PLAN.vendor);
+    return { levels, vendor };
   });
 }
 
-async function cpuColdMemory(tmp) {
-  const seedFile = path.join(tmp, 'seed.json');
+async function withoutLatency(tmp, seedFile) {
   return withSandbox({ seed: seedFile }, async (sandbox) => {
-    log(`CPU cost: ${PLAN.cpuRounds} rounds of ${PLAN.cpuPairs} read+update pairs, facade vs raw stub`);
-    const cpu = await cpuCost(sandbox.url, {
+    log(`CPU per pair: ${PLAN.rounds} rounds of ${PLAN.pairs} sequential pairs per client`);
+    const cpu = await cpuPerPair(sandbox.url, {
       customers: CUSTOMERS,
-      pairs: PLAN.cpuPairs,
-      rounds: PLAN.cpuRounds,
+      pairs: PLAN.pairs,
+      rounds: PLAN.rounds,
+      warmup: PLAN.warmup,
+      log,
     });
-    log(`cold start: ${PLAN.cold} fresh processes`);
+    log(`profile: the facade under --cpu-prof, ${PLAN.profilePairs} pairs`);
+    const profile = await profileFacade(sandbox.url, { customers: CUSTOMERS, pairs: PLAN.profilePairs });
+    log(`cold start: ${PLAN.cold} fresh processes per variant`);
     const cold = await coldStart(sandbox.url, PLAN.cold);
     const memory = [];
     for (const rows of PLAN.memRows) {
       const input = path.join(tmp, `mem-${rows}.csv`);
-      await writeEmailChanges(input, rows, CUSTOMERS, 'mem');
-      log(`memory: dry-run sync over ${rows} rows`);
-      const { code, report, maxRssKb } = await runSync(
-        sandbox.url,
-        input,
-        ['--dry-run', '--concurrency', '32'],
-        { measureRss: true },
-      );
-      if (code !== 0) throw new Error(`dry-run over ${rows} rows exited ${code}`);
+      await writeEmailChanges(input, rows, CUSTOMERS, 'mem', PLAN.memValidEvery);
+      log(`memory: dry-run sync over ${rows} rows (every ${PLAN.memValidEvery}th a valid change)`);
+      const { code, report, maxRssKb } = await runSync(sandbox.url, input, [
+        '--dry-run',
+        '--concurrency',
+        '64',
+      ]);
+      // Exit 1: the refused rows are reported and dead-lettered, as they should be.
+      if (code !== 1 || report.counts.invalid + report.counts.planned !== rows) {
+        throw new Error(`dry-run over ${rows} rows exited ${code}`);
+      }
       memory.push({
         rows,
         maxRssMiB: maxRssKb / 1024,
         durationMs: report.durationMs,
         planned: report.counts.planned,
+        invalid: report.counts.invalid,
       });
     }
-    return { cpu, cold, memory };
+    return { cpu, profile, cold, memory };
   });
-}
-
-async function sessions() {
-  const ttlMs = 2_000;
-  const renewMarginMs = 500;
-  return withSandbox(
-    {
-      merchants: [MERCHANT],
-      seed: { merchants: [{ ...MERCHANT, customers: seed(50).merchants[0].customers }] },
-      sessionTtlMs: ttlMs,
-    },
-    async (sandbox) => {
-      log(`sessions: ${PLAN.sessionMs} ms of calls with ${ttlMs} ms sessions`);
-      return sessionRun(sandbox.url, {
-        ttlMs,
-        renewMarginMs,
-        durationMs: PLAN.sessionMs,
-        concurrency: 4,
-        customers: 50,
-      });
-    },
-  );
 }
 
 async function main() {
@@ -168,18 +192,23 @@ async function main() {
   const started = Date.now();
   try {
     const info = machine();
-    const tp = await throughput(tmp);
-    const ccm = await cpuColdMemory(tmp);
-    const ses = await sessions();
+    const seedFile = path.join(tmp, 'seed.json');
+    fs.writeFileSync(seedFile, JSON.stringify(seed(CUSTOMERS)));
+    const a = await withoutLatency(tmp, seedFile);
+    const b = await throughput(tmp, seedFile);
     const results = {
       machine: info,
       quick,
       latencyMs: LATENCY_MS,
-      ...tp,
-      ...ccm,
-      sessions: ses,
+      memValidEvery: PLAN.memValidEvery,
+      ...a,
+      ...b,
       benchSeconds: (Date.now() - started) / 1000,
     };
+    results.machine.loadAtEnd = os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
     fs.writeFileSync(OUT, renderReport(results));
     log(`wrote ${OUT} in ${results.benchSeconds.toFixed(0)} s`);
     process.stdout.write(JSON.stringify(results, null, 2) + '\n');

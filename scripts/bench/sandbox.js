@@ -37,6 +37,8 @@ function startChildSandbox(options) {
       resolve({
         url: m.url,
         stats: () => request(child, 'stats', 'stats'),
+        /** CPU ms the sandbox process has used so far. */
+        cpuMs: () => request(child, 'cpu', 'cpu'),
         stop: () =>
           new Promise((res) => {
             const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);

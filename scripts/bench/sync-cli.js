@@ -11,8 +11,8 @@ const CLI = path.join(ROOT, 'dist', 'src', 'sync', 'cli.js');
 const MAXRSS_HOOK = path.join(__dirname, 'maxrss-hook.js');
 const RUN_TIMEOUT_MS = 15 * 60_000;
 
-/** Resolves to { code, report, maxRssKb } once the sync exits. */
-function runSync(url, input, flags, { measureRss = false } = {}) {
+/** Resolves to { code, report, maxRssKb, cpuMs } once the sync exits. */
+function runSync(url, input, flags) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'twocheckout-bench-'));
   const envFile = path.join(dir, 'empty.env');
   const rssFile = path.join(dir, 'maxrss');
@@ -25,7 +25,7 @@ function runSync(url, input, flags, { measureRss = false } = {}) {
     TWOCHECKOUT_PROXY: '',
     BENCH_MAXRSS_FILE: rssFile,
   };
-  const nodeArgs = measureRss ? ['--require', MAXRSS_HOOK] : [];
+  const nodeArgs = ['--require', MAXRSS_HOOK];
   const args = [
     ...nodeArgs,
     CLI,
@@ -54,9 +54,9 @@ function runSync(url, input, flags, { measureRss = false } = {}) {
       const found = candidates.find((f) => fs.existsSync(f));
       if (!found) return reject(new Error(`sync wrote no report (exit ${code}): ${stderr}`));
       const report = JSON.parse(fs.readFileSync(found, 'utf8'));
-      const maxRssKb = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, 'utf8')) : null;
+      const usage = fs.existsSync(rssFile) ? JSON.parse(fs.readFileSync(rssFile, 'utf8')) : {};
       fs.rmSync(dir, { recursive: true, force: true });
-      resolve({ code, report, maxRssKb });
+      resolve({ code, report, maxRssKb: usage.maxRssKb ?? null, cpuMs: usage.cpuMs ?? null });
     });
   });
 }

@@ -1,31 +1,23 @@
+// The client core: options, transport, engines, session, rate limit and the attempt pipeline,
+// behind `call()`. It knows nothing of customers: the facade (src/facade) composes
+// `client.customers` on top, so no import points back up a layer.
 import { inspect } from 'node:util';
 import type { OperationArgs, OperationName, OperationResult, WsdlOperationName } from '../domain';
-import {
-  createSoapStub,
-  normalizeResult,
-  toWireArgs,
-  WireArgsError,
-  type SoapStub,
-  type WireObject,
-} from '../soap';
-import { createTransport, type Transport } from '../soap/transport';
-import { createCustomersApi, type CustomersApi } from '../customers/api';
-import { callOnce, type AttemptLimits, type Send } from './call-once';
-import {
-  FaultError,
-  SessionError,
-  TwoCheckoutError,
-  UnknownOutcomeError,
-  ValidationError,
-  type ReconcileInfo,
-} from './errors';
+import { createCodecEngine, hasCodec } from '../soap/codec-engine';
+import type { Engine } from '../soap/engine';
+import { createNodeSoapEngine } from '../soap/node-soap-engine';
+import { createHttpTransport, type HttpTransport } from '../soap/transport';
+import { FaultError, ValidationError } from './errors';
+import { loginCredentials } from './hash';
 import { warnMd5Once } from './md5-warning';
 import { safeEmitter, safeLogger, type CallEvent, type Logger } from './observability';
 import { resolveOptions, type ResolvedOptions, type TwoCheckoutClientOptions } from './options';
+import { Pipeline } from './pipeline';
+import { SendRateLimiter } from './rate-limit';
 import { Redactor } from './redact';
-import { retryClassOf, retryPolicy } from './retry-policy';
+import { retryPolicy } from './retry-policy';
 import { RetryStrategy } from './retry-strategy';
-import { SessionManager, type Session } from './session';
+import { SessionManager, type LoginReason } from './session';
 
 export interface ClientStats {
   /** Facade calls started (logins not included). */
@@ -42,14 +34,51 @@ export interface ClientStats {
   sessionRecoveries: number;
   /** Tokens left in the retry budget. */
   retryBudget: number;
+  /** HTTP requests sent: every attempt of every call and every login attempt. */
+  sends: number;
 }
 
-export interface TwoCheckoutClient {
+/** Per-call options for `call()` and the customers API. */
+export interface CallOptions {
+  /** Aborts the call: it rejects with AbortError (UnknownOutcomeError for an unsafe write in flight). */
+  signal?: AbortSignal;
+  /** Limit for this whole call, retries, login and backoff included. Default: the client's deadlineMs. */
+  timeoutMs?: number;
+}
+
+/** What happened on the wire for one call. Errors carry the same fields. */
+export interface CallMetadata {
+  operation: string;
+  /** Sends of the operation (1 = no retry; session replays count). */
+  attempts: number;
+  /** From the start of the call to its result, login, retries and waits included. */
+  durationMs: number;
+  /** HTTP status of the answer that was used. */
+  httpStatus: number | undefined;
+}
+
+export interface CallResult<T> {
+  result: T;
+  metadata: CallMetadata;
+}
+
+export interface TwoCheckoutClientCore {
   /** Calls any WSDL operation but login: sessionID injected, arguments encoded, result normalized. */
-  call<Op extends OperationName>(operation: Op, args: OperationArgs<Op>): Promise<OperationResult<Op>>;
-  readonly customers: CustomersApi;
+  call<Op extends OperationName>(
+    operation: Op,
+    args: OperationArgs<Op>,
+    options?: CallOptions,
+  ): Promise<OperationResult<Op>>;
+  /** Like call(), with the call's metadata (attempts, durationMs, httpStatus) next to the result. */
+  callWithMetadata<Op extends OperationName>(
+    operation: Op,
+    args: OperationArgs<Op>,
+    options?: CallOptions,
+  ): Promise<CallResult<OperationResult<Op>>>;
   /** The merchant this client acts for. */
   readonly merchantCode: string;
+  /** The default engine ('codec' or 'node-soap'). */
+  readonly engine: 'codec' | 'node-soap';
   /**
    * Logs in now unless a valid session is held (calls log in by themselves; this only moves the
    * first login forward), so bad credentials, TLS or network problems show at start-up.
@@ -60,344 +89,245 @@ export interface TwoCheckoutClient {
   close(): Promise<void>;
 }
 
-/** Replaced by the real session for each attempt; never sent. */
-const SESSION_PLACEHOLDER = '-';
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** What a caller needs to find out whether an unsafe write happened. */
-function reconcileInfo(operation: string, args: unknown): ReconcileInfo {
-  const a = (args ?? {}) as Record<string, Record<string, unknown> | undefined>;
-  switch (operation) {
-    case 'createCustomer': {
-      const ext = a.Customer?.ExternalCustomerReference;
-      return typeof ext === 'string' && ext !== ''
-        ? {
-            externalReference: ext,
-            hint: 'call customers.get({ external }) with this ExternalCustomerReference: if it exists, the create succeeded',
-          }
-        : {
-            externalReference: null,
-            hint: 'the customer had no ExternalCustomerReference; set one on creates so an unknown outcome can be reconciled',
-          };
-    }
-    case 'placeOrder': {
-      const ext = a.Order?.ExternalReference;
-      return {
-        externalReference: typeof ext === 'string' && ext !== '' ? ext : null,
-        hint: 'look the order up by its ExternalReference in the 2Checkout control panel or API before placing it again',
-      };
-    }
-    default:
-      return {
-        externalReference: null,
-        hint: 'read the affected objects back to learn whether the write was applied before sending it again',
-      };
+function checkCallOptions(operation: string, options: CallOptions | undefined): void {
+  if (options === undefined) return;
+  const bad = (field: string, message: string): never => {
+    throw new ValidationError(`${operation}: options.${field} ${message}`, {
+      operation,
+      attempts: 0,
+      problems: [{ field: `options.${field}`, message }],
+    });
+  };
+  if (typeof options !== 'object' || options === null) bad('(options)', 'must be an object');
+  const { timeoutMs, signal } = options;
+  if (timeoutMs !== undefined && (!Number.isInteger(timeoutMs) || timeoutMs < 1)) {
+    bad('timeoutMs', 'must be a positive whole number of milliseconds');
+  }
+  if (signal !== undefined && (typeof signal !== 'object' || typeof signal.addEventListener !== 'function')) {
+    bad('signal', 'must be an AbortSignal');
   }
 }
 
-class Client implements TwoCheckoutClient {
-  readonly customers: CustomersApi;
+class ClientCore implements TwoCheckoutClientCore {
   readonly merchantCode: string;
-  private readonly options: ResolvedOptions;
-  private readonly transport: Transport;
-  private readonly redactor: Redactor;
-  private readonly retry: RetryStrategy;
-  private readonly sessions: SessionManager;
-  private readonly logger: Logger;
-  private readonly hasLogger: boolean;
-  private readonly emit: (event: CallEvent) => void;
-  private readonly stubPromise: Promise<SoapStub>;
-  private closed = false;
-  private calls = 0;
-  private failures = 0;
-  private retries = 0;
+  readonly engine: 'codec' | 'node-soap';
+  // The secret lives only here (a true private field: util.inspect, JSON.stringify and property
+  // enumeration cannot see it) and in the login-arguments closure below.
+  readonly #secretKey: string;
+  readonly #options: Omit<ResolvedOptions, 'secretKey'>;
+  readonly #transport: HttpTransport;
+  readonly #redactor: Redactor;
+  readonly #retry: RetryStrategy;
+  readonly #sessions: SessionManager;
+  readonly #pipeline: Pipeline;
+  readonly #counters = { sends: 0, retries: 0 };
+  readonly #logger: Logger;
+  #codec: Engine | undefined;
+  #nodeSoap: Engine | undefined;
+  #fallbackWarned = false;
+  #closed = false;
+  #calls = 0;
+  #failures = 0;
 
   constructor(options: TwoCheckoutClientOptions) {
-    const o = resolveOptions(options);
-    this.options = o;
+    const { secretKey, ...rest } = resolveOptions(options);
+    this.#secretKey = secretKey;
+    this.#options = rest;
+    const o = rest;
     this.merchantCode = o.merchantCode;
-    this.redactor = new Redactor([o.secretKey]);
-    this.logger = safeLogger(o.logger);
-    this.hasLogger = o.logger !== undefined;
-    this.emit = safeEmitter(o.onEvent);
-    this.transport = createTransport({
+    this.engine = o.engine;
+    this.#redactor = new Redactor([secretKey]);
+    this.#logger = safeLogger(o.logger);
+    const emit = safeEmitter(o.onEvent);
+    this.#transport = createHttpTransport({
       endpoint: o.url,
-      timeoutMs: o.timeoutMs,
       maxSockets: o.maxSockets,
       proxy: o.proxy,
       env: o.env,
       ...(o.extraCa ? { extraCa: o.extraCa } : {}),
       tlsInsecure: o.tlsInsecure,
-      warn: (message) => this.logger.warn({ merchantCode: o.merchantCode, url: o.url }, message),
+      maxResponseBytes: o.maxResponseBytes,
+      warn: (message) => this.#logger.warn({ merchantCode: o.merchantCode, url: o.url }, message),
     });
-    if (o.hashAlgorithm === 'md5') warnMd5Once(o.logger ? this.logger : undefined, o.merchantCode);
-    this.retry = new RetryStrategy(o.retry, o.random);
-    this.stubPromise = createSoapStub({ endpoint: o.url, httpClient: this.transport.http }).catch(
-      (err: unknown) => {
-        const reason = err instanceof Error ? err.message : String(err);
-        throw new FaultError(`cannot load the vendored WSDL: ${reason}`, { operation: 'wsdl', attempts: 0 });
-      },
-    );
-    // Keep an early stub failure from being reported as unhandled; it surfaces on the first call.
-    this.stubPromise.catch(() => undefined);
-    this.sessions = new SessionManager({
-      merchantCode: o.merchantCode,
-      secretKey: o.secretKey,
-      hashAlgorithm: o.hashAlgorithm,
-      clock: o.clock,
-      now: Date.now,
-      timing: o.session,
-      retry: this.retry,
-      redactor: this.redactor,
-      sleep,
-      loginDeadlineMs: o.deadlineMs,
-      sendLogin: async (credentials, attempt) => {
-        const stub = await this.stubPromise;
-        const started = Date.now();
-        const args = toWireArgs('login', { ...credentials });
-        // md5: the 3-part login of the 4.0 samples, unchanged (no nil algo element).
-        if (credentials.algo === undefined) delete args.algo;
-        const send: Send = async (a, opts) => (await stub.invoke('login', a as WireObject, opts)).result;
-        const result = await callOnce(
-          send,
-          'login',
-          args,
-          attempt,
-          {
-            timeoutMs: o.timeoutMs,
-            deadlineAt: started + o.timeoutMs,
-          },
-          this.redactor,
-        );
-        if (!result.ok) {
-          this.emit({
-            operation: 'login',
-            attempt,
-            durationMs: Date.now() - started,
-            outcome: 'failed',
-            errorKind: result.failure.error.kind,
-            ...(result.failure.error.faultCode ? { faultCode: result.failure.error.faultCode } : {}),
-          });
-          return result;
-        }
-        return { ok: true, sessionId: this.normalize('login', result.raw) };
-      },
-      onLogin: ({ reason, attempts, durationMs }) => {
-        this.emit({
-          operation: 'login',
-          attempt: attempts,
-          durationMs,
-          outcome: 'success',
-          loginReason: reason,
-        });
-        if (this.hasLogger)
-          this.logger.info({ merchantCode: o.merchantCode, reason, attempts }, 'twocheckout: logged in');
-      },
+    if (o.hashAlgorithm === 'md5') warnMd5Once(o.logger ? this.#logger : undefined, o.merchantCode);
+    this.#retry = new RetryStrategy(o.retry, o.random);
+    this.#pipeline = new Pipeline({
+      engineFor: (op) => this.#engineFor(op),
+      retry: this.#retry,
+      limiter: o.maxRps !== undefined ? new SendRateLimiter(o.maxRps) : undefined,
+      redactor: this.#redactor,
+      timeoutMs: o.timeoutMs,
+      emit: o.onEvent ? (event: CallEvent) => emit(event) : undefined,
+      logger: o.logger !== undefined ? this.#logger : undefined,
+      isClosed: () => this.#closed,
+      counters: this.#counters,
     });
-    this.customers = createCustomersApi(this);
+    this.#sessions = new SessionManager((reason) => this.#login(reason), o.session, Date.now);
   }
 
-  /** The options hold the secret key and the session manager the session: never shown. */
-  [inspect.custom](): string {
-    const o = this.options;
-    return `TwoCheckoutClient { merchantCode: ${JSON.stringify(o.merchantCode)}, url: ${JSON.stringify(o.url)}, hashAlgorithm: '${o.hashAlgorithm}', closed: ${this.closed} }`;
+  #engineFor(operation: WsdlOperationName): Engine {
+    if (this.engine === 'codec' && hasCodec(operation)) {
+      this.#codec ??= createCodecEngine(this.#transport);
+      return this.#codec;
+    }
+    if (this.engine === 'codec' && !this.#fallbackWarned) {
+      this.#fallbackWarned = true;
+      this.#logger.warn(
+        { operation },
+        "twocheckout: the code generator could not compile this operation; sending it through engine 'node-soap'",
+      );
+    }
+    this.#nodeSoap ??= createNodeSoapEngine(this.#transport);
+    return this.#nodeSoap;
+  }
+
+  async #login(reason: LoginReason): Promise<{ sessionId: string; sentAt: number }> {
+    const startedAt = Date.now();
+    const merchantCode = this.merchantCode;
+    const secretKey = this.#secretKey;
+    const clock = this.#options.clock;
+    const algorithm = this.#options.hashAlgorithm;
+    const redactor = this.#redactor;
+    const result = await this.#pipeline.invoke({
+      operation: 'login',
+      // A fresh date and hash for every attempt; the parts come from hash.ts as they are (md5
+      // has no algo: a trailing part left out is not sent, so it stays the 3-part login).
+      args: () => {
+        const credentials = loginCredentials(merchantCode, secretKey, clock, algorithm);
+        redactor.remember(credentials.hash);
+        return { ...credentials };
+      },
+      freshArgsPerAttempt: true,
+      sessions: undefined,
+      startedAt,
+      deadlineAt: startedAt + this.#options.deadlineMs,
+      signal: undefined,
+      loginReason: reason,
+    });
+    const sessionId = result.value;
+    if (typeof sessionId !== 'string' || sessionId === '') {
+      throw new FaultError('login: the service answered without a session ID', {
+        operation: 'login',
+        attempts: result.attempts,
+        durationMs: result.durationMs,
+      });
+    }
+    redactor.remember(sessionId);
+    if (this.#options.logger) {
+      this.#logger.info({ merchantCode, reason, attempts: result.attempts }, 'twocheckout: logged in');
+    }
+    return { sessionId, sentAt: result.sentAt };
   }
 
   async connect(): Promise<void> {
-    if (this.closed) throw new FaultError('login: the client is closed', { operation: 'login', attempts: 0 });
-    await this.sessions.acquire();
+    if (this.#closed)
+      throw new FaultError('login: the client is closed', { operation: 'login', attempts: 0 });
+    await this.#sessions.acquire();
   }
 
-  async call<Op extends OperationName>(operation: Op, args: OperationArgs<Op>): Promise<OperationResult<Op>> {
-    if (this.closed) throw new FaultError(`${operation}: the client is closed`, { operation, attempts: 0 });
-    this.calls += 1;
+  async call<Op extends OperationName>(
+    operation: Op,
+    args: OperationArgs<Op>,
+    options?: CallOptions,
+  ): Promise<OperationResult<Op>> {
+    return (await this.callWithMetadata(operation, args, options)).result;
+  }
+
+  async callWithMetadata<Op extends OperationName>(
+    operation: Op,
+    args: OperationArgs<Op>,
+    options?: CallOptions,
+  ): Promise<CallResult<OperationResult<Op>>> {
     const startedAt = Date.now();
-    const limits: AttemptLimits = {
-      timeoutMs: this.options.timeoutMs,
-      deadlineAt: startedAt + this.options.deadlineMs,
-    };
-    const retryClass = retryClassOf(operation);
-    // Encoded once per call; each attempt only swaps in its session (sessionID stays the first part).
-    const wire = this.encode(operation, args);
-    const stub = await this.stubPromise;
-    const send: Send = async (a, opts) => (await stub.invoke(operation, a as WireObject, opts)).result;
-    let attempt = 0;
-    let sendAttempt = 0;
-    let replayedForSession = false;
-    let spent = 0;
-    for (;;) {
-      if (this.closed) {
-        this.failures += 1;
-        throw new FaultError(`${operation}: the client was closed during the call`, {
-          operation,
-          attempts: sendAttempt,
+    if (this.#closed) throw new FaultError(`${operation}: the client is closed`, { operation, attempts: 0 });
+    this.#calls += 1;
+    try {
+      if (!Object.hasOwn(retryPolicy, operation) || (operation as string) === 'login') {
+        const why =
+          (operation as string) === 'login'
+            ? 'login is done by the client itself'
+            : 'not an operation of the WSDL';
+        throw new ValidationError(`${String(operation)}: ${why}`, {
+          operation: String(operation),
+          attempts: 0,
+          problems: [{ field: '(operation)', message: why }],
         });
       }
-      let session: Session;
-      try {
-        session = await this.sessions.acquire();
-      } catch (err) {
-        this.failures += 1;
-        throw err;
-      }
-      attempt += 1;
-      sendAttempt += 1;
-      const sentAt = Date.now();
-      const payload = { ...wire, sessionID: session.id };
-      const result = await callOnce(send, operation, payload, sendAttempt, limits, this.redactor);
-      const durationMs = Date.now() - sentAt;
-      if (result.ok) {
-        this.retry.budget.onSuccess(spent);
-        this.emit({ operation, attempt: sendAttempt, durationMs, outcome: 'success' });
-        if (this.hasLogger)
-          this.logger.debug({ operation, attempt: sendAttempt, durationMs }, 'twocheckout: call ok');
-        try {
-          return this.normalize(operation, result.raw);
-        } catch (err) {
-          this.failures += 1;
-          throw err;
-        }
-      }
-      const { error, notApplied } = result.failure;
-      error.attempts = sendAttempt;
-      if (error instanceof SessionError && !replayedForSession) {
-        // The service refused the session: one shared re-login, one replay (safe even for unsafe
-        // writes: a refused session means nothing was applied).
-        replayedForSession = true;
-        attempt -= 1;
-        this.sessions.invalidate(session);
-        this.emitFailure(operation, sendAttempt, durationMs, 'retrying', error);
-        continue;
-      }
-      const decision = this.retry.decide({
-        kind: error.kind,
-        notApplied,
-        retryClass,
-        attempt,
-        remainingMs: limits.deadlineAt - Date.now(),
-      });
-      if (!decision.retry) {
-        this.failures += 1;
-        this.emitFailure(operation, sendAttempt, durationMs, 'failed', error);
-        if (decision.reason === 'unsafe-write') throw this.unknownOutcome(operation, args, error);
-        throw error;
-      }
-      this.retries += 1;
-      spent += decision.tokens;
-      this.emitFailure(operation, sendAttempt, durationMs, 'retrying', error);
-      await sleep(decision.delayMs);
-    }
-  }
-
-  private encode<Op extends OperationName>(operation: Op, args: OperationArgs<Op>): WireObject {
-    if (!Object.hasOwn(retryPolicy, operation) || (operation as string) === 'login') {
-      this.failures += 1;
-      const why =
-        (operation as string) === 'login'
-          ? 'login is done by the client itself'
-          : 'not an operation of the WSDL';
-      throw new ValidationError(`${String(operation)}: ${why}`, {
-        operation: String(operation),
-        attempts: 0,
-        problems: [{ field: '(operation)', message: why }],
-      });
-    }
-    try {
-      return toWireArgs(operation, args, SESSION_PLACEHOLDER);
-    } catch (err) {
-      if (!(err instanceof WireArgsError)) throw err;
-      this.failures += 1;
-      throw new ValidationError(`${operation}: ${err.path}: ${err.reason}`, {
+      checkCallOptions(operation, options);
+      const limit = options?.timeoutMs ?? this.#options.deadlineMs;
+      const out = await this.#pipeline.invoke({
         operation,
-        attempts: 0,
-        problems: [{ field: err.path, message: err.reason }],
+        args,
+        freshArgsPerAttempt: false,
+        sessions: this.#sessions,
+        startedAt,
+        deadlineAt: startedAt + limit,
+        signal: options?.signal,
       });
-    }
-  }
-
-  private normalize<Op extends WsdlOperationName>(operation: Op, raw: unknown): OperationResult<Op> {
-    try {
-      return normalizeResult(operation, raw);
-    } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
-      throw new FaultError(`${operation}: unexpected response: ${this.redactor.redact(reason)}`, {
-        operation,
-      });
-    }
-  }
-
-  private unknownOutcome(operation: string, args: unknown, error: TwoCheckoutError): UnknownOutcomeError {
-    const reconcile = reconcileInfo(operation, args);
-    return new UnknownOutcomeError(
-      `${operation}: outcome unknown, the request may have been applied (${error.message}); not resent because ` +
-        `${operation} is not idempotent. ${reconcile.hint}`,
-      {
-        operation,
-        attempts: error.attempts,
-        ...(error.faultCode !== undefined ? { faultCode: error.faultCode } : {}),
-        ...(error.faultString !== undefined ? { faultString: error.faultString } : {}),
-        ...(error.httpStatus !== undefined ? { httpStatus: error.httpStatus } : {}),
-        ...(error.networkCode !== undefined ? { networkCode: error.networkCode } : {}),
-        underlyingKind: error.kind,
-        reconcile,
-      },
-    );
-  }
-
-  private emitFailure(
-    operation: string,
-    attempt: number,
-    durationMs: number,
-    outcome: 'retrying' | 'failed',
-    error: TwoCheckoutError,
-  ): void {
-    this.emit({
-      operation,
-      attempt,
-      durationMs,
-      outcome,
-      errorKind: error.kind,
-      ...(error.faultCode !== undefined ? { faultCode: error.faultCode } : {}),
-      ...(error.httpStatus !== undefined ? { httpStatus: error.httpStatus } : {}),
-    });
-    if (this.hasLogger) {
-      const level = outcome === 'failed' ? 'warn' : 'info';
-      this.logger[level](
-        {
+      return {
+        result: out.value as OperationResult<Op>,
+        metadata: {
           operation,
-          attempt,
-          durationMs,
-          errorKind: error.kind,
-          faultCode: error.faultCode,
-          message: error.message,
+          attempts: out.attempts,
+          durationMs: out.durationMs,
+          httpStatus: out.httpStatus,
         },
-        outcome === 'failed' ? 'twocheckout: call failed' : 'twocheckout: retrying',
-      );
+      };
+    } catch (err) {
+      this.#failures += 1;
+      throw err;
     }
   }
 
   stats(): ClientStats {
     return {
-      calls: this.calls,
-      failures: this.failures,
-      logins: this.sessions.logins,
-      retries: this.retries,
-      sessionRenewals: this.sessions.renewals,
-      sessionRecoveries: this.sessions.recoveries,
-      retryBudget: this.retry.budget.available(),
+      calls: this.#calls,
+      failures: this.#failures,
+      logins: this.#sessions.logins,
+      retries: this.#counters.retries,
+      sessionRenewals: this.#sessions.renewals,
+      sessionRecoveries: this.#sessions.recoveries,
+      retryBudget: this.#retry.budget.available(),
+      sends: this.#counters.sends,
     };
   }
 
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    this.sessions.clear();
-    this.transport.close();
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#sessions.clear();
+    this.#transport.close();
+  }
+
+  /** What util.inspect and JSON.stringify show: never the secret, the session or the hash. */
+  toJSON(): Record<string, unknown> {
+    return {
+      merchantCode: this.merchantCode,
+      url: this.#options.url,
+      engine: this.engine,
+      hashAlgorithm: this.#options.hashAlgorithm,
+      closed: this.#closed,
+    };
+  }
+
+  [inspect.custom](): string {
+    return `TwoCheckoutClient ${inspect(this.toJSON())}`;
   }
 }
 
-/** A client for one merchant. Holds no global state: create as many as you need. */
-export function createTwoCheckoutClient(options: TwoCheckoutClientOptions): TwoCheckoutClient {
-  return new Client(options);
+/**
+ * The client core for one merchant. `extend` adds layers composed on top (the facade adds
+ * `customers`): they receive the core and become read-only properties of it.
+ */
+export function createClientCore<E extends object = Record<never, never>>(
+  options: TwoCheckoutClientOptions,
+  extend?: (core: TwoCheckoutClientCore) => E,
+): TwoCheckoutClientCore & E {
+  const core = new ClientCore(options);
+  if (extend) {
+    for (const [key, value] of Object.entries(extend(core))) {
+      Object.defineProperty(core, key, { value, enumerable: true, writable: false });
+    }
+  }
+  return core as unknown as TwoCheckoutClientCore & E;
 }

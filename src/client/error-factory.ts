@@ -1,4 +1,9 @@
+// The one place that maps what happened on the wire (a WireFailure from either engine) to the
+// client's error classes. Classification happens per attempt (the retry strategy needs the kind);
+// the error object itself is built once, when the call gives up, with its final attempt count.
+import type { WireFailure } from '../soap/engine';
 import {
+  AbortError,
   AuthenticationError,
   ConflictError,
   FaultError,
@@ -8,36 +13,43 @@ import {
   TimeoutError,
   TlsError,
   TransientError,
-  TwoCheckoutError,
   ValidationError,
+  type ErrorKind,
+  type TwoCheckoutError,
   type TwoCheckoutErrorDetails,
 } from './errors';
-import type { Redactor } from './redact';
+import { capServerText, type Redactor } from './redact';
 
-export interface ClassifiedError {
-  error: TwoCheckoutError;
-  /** True only when the server certainly did not apply the request, so even unsafe writes may be resent. */
-  notApplied: boolean;
+/** Everything the error will carry that only the end of the call knows. */
+export interface CallTally {
+  attempts: number;
+  durationMs: number;
 }
 
-export interface ErrorContext {
+export interface Classified {
+  kind: ErrorKind;
+  /** True only when the server certainly did not apply the request, so even unsafe writes may be resent. */
+  notApplied: boolean;
+  /** The server asked for this pause (Retry-After). */
+  retryAfterMs: number | undefined;
+  /** A session fault: one re-login and one replay are allowed. */
+  sessionFault: boolean;
+  /** Readable summary for events and logs (redacted and capped). */
+  message: string;
+  faultCode: string | undefined;
+  httpStatus: number | undefined;
+  build(tally: CallTally): TwoCheckoutError;
+}
+
+export interface ClassifyContext {
   operation: string;
-  attempts: number;
   redactor: Redactor;
-  /** Set when our own abort signal fired: which limit it was. */
-  abortedBy?: 'timeout' | 'deadline';
-  timeoutMs?: number;
+  timeoutMs: number;
 }
 
 /** Network failures before a byte was sent: nothing can have reached the server. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
-const RESET_CODES = new Set([
-  'ECONNRESET',
-  'EPIPE',
-  'ERR_SOCKET_CONNECTION_TIMEOUT',
-  'ERR_STREAM_PREMATURE_CLOSE',
-]);
 export const TLS_CODES = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
   'SELF_SIGNED_CERT_IN_CHAIN',
@@ -52,121 +64,143 @@ export const TLS_CODES = new Set([
   'ERR_SSL_WRONG_VERSION_NUMBER',
 ]);
 
-type Bag = Record<string, unknown>;
+type ErrorClass = new (
+  message: string,
+  details: TwoCheckoutErrorDetails & { retryAfterMs?: number },
+) => TwoCheckoutError;
 
-function asBag(value: unknown): Bag | undefined {
-  return typeof value === 'object' && value !== null ? (value as Bag) : undefined;
-}
-
-/** node-soap gives fault parts either as strings or as `{ $value }` (with xsi:type on the wire). */
-function text(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  const bag = asBag(value);
-  if (bag && '$value' in bag) return text(bag.$value);
-  return undefined;
-}
-
-function extractFault(err: Bag): { code: string; message: string } | undefined {
-  const fault = asBag(asBag(asBag(asBag(err.root)?.Envelope)?.Body)?.Fault);
-  if (!fault) return undefined;
-  // SOAP 1.1: faultcode/faultstring. SOAP 1.2 shape (node-soap's own server errors): Code.Value / Reason.Text.
-  const code = text(fault.faultcode) ?? text(asBag(fault.Code)?.Value) ?? '';
-  const message = text(fault.faultstring) ?? text(asBag(fault.Reason)?.Text) ?? '';
-  return { code, message };
-}
+const CLASS_OF: Readonly<Record<Exclude<ErrorKind, 'unknown-outcome' | 'config'>, ErrorClass>> = {
+  authentication: AuthenticationError,
+  session: SessionError,
+  validation: ValidationError,
+  'not-found': NotFoundError,
+  conflict: ConflictError,
+  throttled: ThrottledError,
+  transient: TransientError,
+  timeout: TimeoutError,
+  tls: TlsError,
+  aborted: AbortError,
+  fault: FaultError,
+};
 
 function localName(code: string): string {
   const i = code.indexOf(':');
   return i >= 0 ? code.slice(i + 1) : code;
 }
 
-function classifyFault(code: string, message: string, details: TwoCheckoutErrorDetails): ClassifiedError {
-  const name = localName(code);
-  const text = `${details.operation}: ${code}: ${message}`;
+/** Kind and safety of a SOAP fault code (the table in docs/DESIGN.md). */
+function faultKind(code: string, operation: string): { kind: ErrorKind; notApplied: boolean } {
   if (code === 'FORBIDDEN' || code === 'AUTHENTICATION_FAILED') {
     // A session fault means the service refused before doing anything: replaying is safe.
-    return details.operation === 'login'
-      ? { error: new AuthenticationError(text, details), notApplied: true }
-      : { error: new SessionError(text, details), notApplied: true };
+    return { kind: operation === 'login' ? 'authentication' : 'session', notApplied: true };
   }
-  if (code.startsWith('NOT_FOUND')) return { error: new NotFoundError(text, details), notApplied: true };
-  if (code === 'DUPLICATE_EXTERNAL_REFERENCE')
-    return { error: new ConflictError(text, details), notApplied: true };
-  if (code === 'TOO_MANY_REQUESTS') return { error: new ThrottledError(text, details), notApplied: true };
+  if (code.startsWith('NOT_FOUND')) return { kind: 'not-found', notApplied: true };
+  if (code === 'DUPLICATE_EXTERNAL_REFERENCE') return { kind: 'conflict', notApplied: true };
+  if (code === 'TOO_MANY_REQUESTS') return { kind: 'throttled', notApplied: true };
   if (
     /^(INVALID_|EMPTY_|ORDER_)/.test(code) ||
     code === 'READONLY_FIELD' ||
     code === 'CUSTOMER_REFERENCE_MISMATCH'
   ) {
-    return { error: new ValidationError(text, details), notApplied: true };
+    return { kind: 'validation', notApplied: true };
   }
-  if (name === 'Server' || code === 'INTERNAL_ERROR') {
-    return { error: new TransientError(text, details), notApplied: false };
-  }
-  return { error: new FaultError(text, details), notApplied: name === 'Client' };
+  const name = localName(code);
+  if (name === 'Server' || code === 'INTERNAL_ERROR') return { kind: 'transient', notApplied: false };
+  return { kind: 'fault', notApplied: name === 'Client' };
 }
 
-/**
- * Maps whatever node-soap/axios threw into one of our error classes. Reads only the fields it
- * needs and builds a fresh error, so the axios config/request (request body with sessionID and
- * hash) never travels with it; every text is redacted.
- */
-export function classifyError(raw: unknown, ctx: ErrorContext): ClassifiedError {
-  if (raw instanceof TwoCheckoutError) return { error: raw, notApplied: false };
-  const r = (s: string | undefined): string | undefined =>
-    s === undefined ? undefined : ctx.redactor.redact(s);
-  const err = asBag(raw) ?? {};
+/** Classifies one failed attempt. Every text is redacted and capped here, once. */
+export function classifyFailure(failure: WireFailure, ctx: ClassifyContext): Classified {
   const op = ctx.operation;
-  const httpStatus =
-    typeof asBag(err.response)?.status === 'number' ? (asBag(err.response)?.status as number) : undefined;
-  const networkCode = typeof err.code === 'string' ? err.code : undefined;
-  const base = { operation: op, attempts: ctx.attempts, httpStatus, networkCode };
-
-  const fault = extractFault(err);
-  if (fault) {
-    return classifyFault(r(fault.code) ?? '', r(fault.message) ?? '', {
-      ...base,
-      faultCode: r(fault.code),
-      faultString: r(fault.message),
-    });
-  }
-  if (ctx.abortedBy || networkCode === 'ERR_CANCELED') {
-    const which =
-      ctx.abortedBy === 'timeout' ? `per-call timeout of ${ctx.timeoutMs} ms` : 'overall deadline';
-    return { error: new TimeoutError(`${op}: ${which} exceeded`, base), notApplied: false };
-  }
-  if (networkCode && TIMEOUT_CODES.has(networkCode)) {
-    return { error: new TimeoutError(`${op}: timed out (${networkCode})`, base), notApplied: false };
-  }
-  if (networkCode && NOT_SENT_CODES.has(networkCode)) {
-    return { error: new TransientError(`${op}: could not connect (${networkCode})`, base), notApplied: true };
-  }
-  if (networkCode && TLS_CODES.has(networkCode)) {
-    const message = `${op}: TLS verification failed (${networkCode}); if the server uses a private CA, pass its certificate with the caFile option / TWOCHECKOUT_CA_FILE`;
-    return { error: new TlsError(message, base), notApplied: true };
-  }
-  if (networkCode && RESET_CODES.has(networkCode)) {
-    return { error: new TransientError(`${op}: connection lost (${networkCode})`, base), notApplied: false };
-  }
-  if (httpStatus !== undefined) {
-    if (httpStatus === 429) {
-      return { error: new ThrottledError(`${op}: HTTP 429 Too Many Requests`, base), notApplied: true };
+  const { redactor } = ctx;
+  const httpStatus = failure.httpStatus;
+  const networkCode = failure.networkCode;
+  let kind: ErrorKind;
+  let notApplied = false;
+  let message: string;
+  let faultCode: string | undefined;
+  let faultString: string | undefined;
+  switch (failure.kind) {
+    case 'fault': {
+      faultCode = capServerText(failure.faultCode ?? '', redactor).slice(0, 256);
+      faultString = capServerText(failure.faultString ?? '', redactor, failure.faultLength);
+      ({ kind, notApplied } = faultKind(faultCode, op));
+      message = `${op}: ${faultCode}: ${faultString}`;
+      break;
     }
-    if (httpStatus >= 500) {
-      return {
-        error: new TransientError(`${op}: HTTP ${httpStatus} without a SOAP fault`, base),
-        notApplied: false,
-      };
-    }
-    return {
-      error: new FaultError(`${op}: unexpected HTTP ${httpStatus} response`, base),
-      notApplied: false,
-    };
+    case 'timeout':
+      kind = 'timeout';
+      message = `${op}: per-call timeout of ${ctx.timeoutMs} ms exceeded`;
+      break;
+    case 'deadline':
+      kind = 'timeout';
+      message = `${op}: overall deadline exceeded`;
+      break;
+    case 'aborted':
+      kind = 'aborted';
+      message = `${op}: aborted by the caller's signal`;
+      break;
+    case 'network':
+      if (networkCode && TIMEOUT_CODES.has(networkCode)) {
+        kind = 'timeout';
+        message = `${op}: timed out (${networkCode})`;
+      } else if (networkCode && NOT_SENT_CODES.has(networkCode)) {
+        kind = 'transient';
+        notApplied = true;
+        message = `${op}: could not connect (${networkCode})`;
+      } else if (networkCode && TLS_CODES.has(networkCode)) {
+        kind = 'tls';
+        notApplied = true;
+        message = `${op}: TLS verification failed (${networkCode}); if the server uses a private CA, pass its certificate with the caFile option / TWOCHECKOUT_CA_FILE`;
+      } else {
+        kind = 'transient';
+        message = `${op}: connection lost (${networkCode ?? capServerText(failure.message, redactor)})`;
+      }
+      break;
+    case 'http':
+      if (httpStatus === 429) {
+        kind = 'throttled';
+        notApplied = true;
+        message = `${op}: HTTP 429 Too Many Requests`;
+      } else if (httpStatus !== undefined && httpStatus >= 500) {
+        kind = 'transient';
+        message = `${op}: ${failure.message}`;
+      } else {
+        kind = 'fault';
+        message = `${op}: unexpected ${failure.message}`;
+      }
+      break;
+    case 'response':
+      kind = 'fault';
+      message = `${op}: ${capServerText(failure.message, redactor)}`;
+      break;
   }
-  const message = typeof err.message === 'string' ? err.message : String(raw);
-  if (/socket hang up/i.test(message)) {
-    return { error: new TransientError(`${op}: connection lost (socket hang up)`, base), notApplied: false };
-  }
-  return { error: new FaultError(`${op}: ${r(message)}`, base), notApplied: false };
+  const retryAfterMs = failure.retryAfterMs;
+  const details: TwoCheckoutErrorDetails = {
+    operation: op,
+    ...(faultCode !== undefined ? { faultCode } : {}),
+    ...(faultString !== undefined ? { faultString } : {}),
+    ...(httpStatus !== undefined ? { httpStatus } : {}),
+    ...(networkCode !== undefined ? { networkCode } : {}),
+  };
+  const finalKind = kind;
+  const finalMessage = message;
+  return {
+    kind: finalKind,
+    notApplied,
+    retryAfterMs,
+    sessionFault: finalKind === 'session',
+    message: finalMessage,
+    faultCode,
+    httpStatus,
+    build: (tally) => {
+      const Class = CLASS_OF[finalKind as keyof typeof CLASS_OF];
+      return new Class(finalMessage, {
+        ...details,
+        attempts: tally.attempts,
+        durationMs: tally.durationMs,
+        ...(finalKind === 'throttled' && retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      });
+    },
+  };
 }

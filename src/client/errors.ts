@@ -15,6 +15,7 @@ export type ErrorKind =
   | 'timeout'
   | 'unknown-outcome'
   | 'tls'
+  | 'aborted'
   | 'fault'
   | 'config';
 
@@ -27,8 +28,10 @@ export interface TwoCheckoutErrorDetails {
   httpStatus?: number;
   /** Network error code (`ECONNRESET`, `ETIMEDOUT`…), when the failure was below HTTP. */
   networkCode?: string;
-  /** How many times the operation was sent (1 = no retry). */
+  /** How many times the operation was sent (1 = no retry; 0 = refused before sending). */
   attempts?: number;
+  /** From the start of the call to the failure, retries, logins and waits included. */
+  durationMs?: number;
 }
 
 export abstract class TwoCheckoutError extends Error {
@@ -40,7 +43,10 @@ export abstract class TwoCheckoutError extends Error {
   readonly faultString: string | undefined;
   readonly httpStatus: number | undefined;
   readonly networkCode: string | undefined;
-  attempts: number;
+  /** Sends of the operation, set when the error is built and read-only afterwards (login sends are not counted). */
+  declare readonly attempts: number;
+  /** From the start of the call to the failure (read-only). */
+  declare readonly durationMs: number | undefined;
 
   constructor(message: string, details: TwoCheckoutErrorDetails) {
     super(message);
@@ -50,7 +56,8 @@ export abstract class TwoCheckoutError extends Error {
     this.faultString = details.faultString;
     this.httpStatus = details.httpStatus;
     this.networkCode = details.networkCode;
-    this.attempts = details.attempts ?? 1;
+    Object.defineProperty(this, 'attempts', { value: details.attempts ?? 1, enumerable: true });
+    Object.defineProperty(this, 'durationMs', { value: details.durationMs, enumerable: true });
   }
 }
 
@@ -113,10 +120,20 @@ export class ConflictError extends TwoCheckoutError {
   }
 }
 
-/** Rate limited; retried with a longer backoff, and still limited. Slow down. */
+/**
+ * Rate limited; retried with a longer backoff, and still limited. Slow down. When the server asked
+ * for a pause (Retry-After) longer than the call had left, the call fails at once and
+ * `retryAfterMs` says how long the server asked for.
+ */
 export class ThrottledError extends TwoCheckoutError {
   readonly kind = 'throttled' as const;
   readonly retryable = true;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(message: string, details: TwoCheckoutErrorDetails & { retryAfterMs?: number }) {
+    super(message, details);
+    this.retryAfterMs = details.retryAfterMs;
+  }
 }
 
 /** Server trouble or a network failure that persisted through the retries. Try again later. */
@@ -162,6 +179,15 @@ export class UnknownOutcomeError extends TwoCheckoutError {
 /** The TLS handshake failed (untrusted or invalid certificate). Configure the CA, don't disable checks. */
 export class TlsError extends TwoCheckoutError {
   readonly kind = 'tls' as const;
+  readonly retryable = false;
+}
+
+/**
+ * The caller's AbortSignal fired. For an unsafe write that may already have reached the server the
+ * client raises UnknownOutcomeError instead (with underlyingKind 'aborted').
+ */
+export class AbortError extends TwoCheckoutError {
+  readonly kind = 'aborted' as const;
   readonly retryable = false;
 }
 

@@ -1,5 +1,11 @@
-export { createTwoCheckoutClient, type ClientStats, type TwoCheckoutClient } from './client';
-export { fromEnv } from './from-env';
+export {
+  createClientCore,
+  type CallMetadata,
+  type CallOptions,
+  type CallResult,
+  type ClientStats,
+  type TwoCheckoutClientCore,
+} from './client';
 export { ENV_VARIABLES, optionsFromEnv, type Env, type FromEnvOptions } from './config';
 export { LIVE_SOAP_URL, type TwoCheckoutClientOptions } from './options';
 export * from './errors';

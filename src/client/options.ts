@@ -38,8 +38,21 @@ export interface TwoCheckoutClientOptions {
   ca?: string;
   /** Turns certificate verification OFF. Never in production; logs a warning. */
   tlsInsecure?: boolean;
-  /** Keep-alive sockets per host. Default 64. */
+  /** Keep-alive sockets per host. Default 64; size it to your concurrency. */
   maxSockets?: number;
+  /**
+   * Client-side rate limit: at most this many SOAP sends per second, retries and logins included
+   * (one second's worth of burst). Default: none.
+   */
+  maxRps?: number;
+  /**
+   * 'codec' (default): the generated serializers and streaming decoders over node:http.
+   * 'node-soap': node-soap builds and parses the messages (slower; a fallback). Operations the
+   * code generator could not compile always go through node-soap.
+   */
+  engine?: 'codec' | 'node-soap';
+  /** Responses larger than this fail (default 16 MiB). */
+  maxResponseBytes?: number;
   retry?: Partial<RetryOptions>;
   session?: Partial<SessionTiming>;
   /** pino-compatible logger; silent when absent. */
@@ -64,6 +77,9 @@ export interface ResolvedOptions {
   extraCa: string | undefined;
   tlsInsecure: boolean;
   maxSockets: number;
+  maxRps: number | undefined;
+  engine: 'codec' | 'node-soap';
+  maxResponseBytes: number;
   retry: RetryOptions;
   session: SessionTiming;
   logger: Logger | undefined;
@@ -159,6 +175,22 @@ export function resolveOptions(options: TwoCheckoutClientOptions): ResolvedOptio
     fail('tlsInsecure', `must be a boolean, got ${describe(options.tlsInsecure)}`);
   }
   const maxSockets = integerIn('maxSockets', options.maxSockets, 64, 1, 10_000);
+  if (
+    options.maxRps !== undefined &&
+    (typeof options.maxRps !== 'number' || !(options.maxRps >= 0.01 && options.maxRps <= 100_000))
+  ) {
+    fail('maxRps', `must be a number between 0.01 and 100000, got ${describe(options.maxRps)}`);
+  }
+  if (options.engine !== undefined && options.engine !== 'codec' && options.engine !== 'node-soap') {
+    fail('engine', `must be 'codec' or 'node-soap', got ${describe(options.engine)}`);
+  }
+  const maxResponseBytes = integerIn(
+    'maxResponseBytes',
+    options.maxResponseBytes,
+    16 * 1024 * 1024,
+    1024,
+    1024 * 1024 * 1024,
+  );
   const r = options.retry ?? {};
   const retry: RetryOptions = {
     maxAttempts: integerIn('retry.maxAttempts', r.maxAttempts, defaultRetryOptions.maxAttempts, 1, 10),
@@ -236,6 +268,9 @@ export function resolveOptions(options: TwoCheckoutClientOptions): ResolvedOptio
     extraCa,
     tlsInsecure: options.tlsInsecure === true,
     maxSockets,
+    maxRps: options.maxRps,
+    engine: options.engine ?? 'codec',
+    maxResponseBytes,
     retry,
     session,
     logger: options.logger,

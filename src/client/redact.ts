@@ -1,34 +1,39 @@
 import { inspect } from 'node:util';
 
 const REDACTED = '[REDACTED]';
-/** Login hashes are 32 hex digits; session IDs are opaque tokens that are usually long hex runs too. */
-const LONG_HEX = /\b[0-9a-f]{32,}\b/gi;
 /** How many recent session IDs / hashes to remember; older ones have long expired. */
 const MAX_REMEMBERED = 16;
 
 /**
- * Scrubs the secrets of one client (secret key, login hashes and session IDs it has seen) out of
- * texts before they reach an error or a log line. Bounded: only the latest few tokens are kept.
+ * Scrubs the secrets of one client out of texts before they reach an error or a log line: the
+ * secret key, and the login hashes and session IDs this client has seen, matched by value. Text
+ * that merely looks like a token (a faultstring of hex digits) is left alone. Bounded: only the
+ * latest few tokens are kept.
  */
 export class Redactor {
-  private readonly fixed: string[];
-  private readonly recent: string[] = [];
+  readonly #fixed: string[];
+  readonly #recent: string[] = [];
 
   constructor(secrets: readonly string[]) {
-    this.fixed = secrets.filter((s) => s.length > 0);
+    this.#fixed = secrets.filter((s) => s.length > 0);
   }
 
   remember(token: string): void {
-    if (token.length === 0 || this.recent.includes(token)) return;
-    this.recent.push(token);
-    if (this.recent.length > MAX_REMEMBERED) this.recent.shift();
+    if (token.length === 0 || this.#recent.includes(token)) return;
+    this.#recent.push(token);
+    if (this.#recent.length > MAX_REMEMBERED) this.#recent.shift();
   }
 
   redact(text: string): string {
     let out = text;
-    for (const secret of this.fixed) out = out.split(secret).join(REDACTED);
-    for (const token of this.recent) out = out.split(token).join(REDACTED);
-    return out.replace(LONG_HEX, REDACTED);
+    for (const secret of this.#fixed) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    for (const token of this.#recent) if (out.includes(token)) out = out.split(token).join(REDACTED);
+    return out;
+  }
+
+  /** Never shows what it holds. */
+  toJSON(): string {
+    return 'Redactor';
   }
 }
 
@@ -49,4 +54,17 @@ export function hideSecretsFromInspection<T extends { secretKey?: unknown; env?:
   Object.defineProperty(options, inspect.custom, { value: shown, enumerable: false, configurable: true });
   Object.defineProperty(options, 'toJSON', { value: shown, enumerable: false, configurable: true });
   return options;
+}
+
+/** Faultstrings (and other server texts) keep this many characters in messages, logs and results. */
+export const MAX_SERVER_TEXT = 4096;
+
+/**
+ * A server text fit for messages: redacted first (so a secret cut in half by the cap cannot leak
+ * its prefix), then cut to MAX_SERVER_TEXT with an ellipsis and the original length.
+ */
+export function capServerText(text: string, redactor: Redactor, originalLength = text.length): string {
+  const clean = redactor.redact(text);
+  if (clean.length <= MAX_SERVER_TEXT && originalLength <= text.length) return clean;
+  return `${clean.slice(0, MAX_SERVER_TEXT)}… [${originalLength} characters in all]`;
 }

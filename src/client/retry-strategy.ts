@@ -69,11 +69,15 @@ export interface RetryInput {
   attempt: number;
   /** Milliseconds left before the call's overall deadline. */
   remainingMs: number;
+  /** The pause the server asked for (Retry-After), if any. */
+  retryAfterMs?: number | undefined;
 }
 
 export type RetryDecision =
   | { retry: true; delayMs: number; tokens: number }
-  | { retry: false; reason: 'not-retryable' | 'unsafe-write' | 'max-attempts' | 'budget' | 'deadline' };
+  | { retry: false; reason: 'not-retryable' | 'unsafe-write' | 'max-attempts' | 'budget' | 'deadline' }
+  /** The server's Retry-After is longer than the call has left: fail now, don't sleep into the deadline. */
+  | { retry: false; reason: 'retry-after'; retryAfterMs: number };
 
 /** No point starting an attempt that has less than this left before the deadline. */
 const MIN_ATTEMPT_MS = 50;
@@ -102,7 +106,14 @@ export class RetryStrategy {
     if (input.retryClass === 'unsafe-write' && !input.notApplied)
       return { retry: false, reason: 'unsafe-write' };
     if (input.attempt >= this.options.maxAttempts) return { retry: false, reason: 'max-attempts' };
-    const delayMs = this.delayFor(input.attempt, input.kind === 'throttled');
+    let delayMs = this.delayFor(input.attempt, input.kind === 'throttled');
+    const hint = input.retryAfterMs;
+    if (hint !== undefined) {
+      // The server's hint wins over our backoff, within the call's deadline (and the budget below).
+      if (hint + MIN_ATTEMPT_MS > input.remainingMs)
+        return { retry: false, reason: 'retry-after', retryAfterMs: hint };
+      delayMs = Math.max(delayMs, hint);
+    }
     if (delayMs + MIN_ATTEMPT_MS > input.remainingMs) return { retry: false, reason: 'deadline' };
     const tokens = this.budget.tryAcquire(input.kind);
     if (tokens === undefined) return { retry: false, reason: 'budget' };

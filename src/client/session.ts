@@ -1,9 +1,5 @@
 import { inspect } from 'node:util';
-import { AuthenticationError } from './errors';
-import type { ClassifiedError } from './error-factory';
-import { loginCredentials, type Clock, type HashAlgorithm, type LoginCredentials } from './hash';
-import type { Redactor } from './redact';
-import type { RetryStrategy } from './retry-strategy';
+import { AuthenticationError, type TwoCheckoutError } from './errors';
 
 export interface Session {
   readonly id: string;
@@ -20,68 +16,57 @@ export interface SessionTiming {
   authFailureCooldownMs: number;
 }
 
-export type LoginAttempt = (
-  credentials: LoginCredentials,
-  attempt: number,
-) => Promise<{ ok: true; sessionId: string } | { ok: false; failure: ClassifiedError }>;
-
-export interface SessionDeps {
-  merchantCode: string;
-  secretKey: string;
-  /** md5: the legacy 3-part login; otherwise the 4-part login with `algo`. */
-  hashAlgorithm: HashAlgorithm;
-  /** Wall clock for the login date (UTC). */
-  clock: Clock;
-  /** Monotonic-enough milliseconds for expiry bookkeeping. */
-  now: () => number;
-  timing: SessionTiming;
-  retry: RetryStrategy;
-  redactor: Redactor;
-  sleep: (ms: number) => Promise<void>;
-  /** Deadline for one login (all its attempts). */
-  loginDeadlineMs: number;
-  sendLogin: LoginAttempt;
-  onLogin?: (info: { reason: LoginReason; attempts: number; durationMs: number }) => void;
-}
-
 export type LoginReason = 'initial' | 'renewal' | 'expired' | 'session-fault';
+
+/** One login through the client's attempt pipeline (its retries, budget and rate limit). */
+export type Login = (reason: LoginReason) => Promise<{ sessionId: string; sentAt: number }>;
 
 interface CurrentSession extends Session {
   renewAt: number;
 }
 
 /**
- * Owns the session of one client: lazy, single-flight login (any number of concurrent callers
- * share one login), proactive renewal before the expiry, one shared re-login after a session
- * fault, and a fresh date + hash for every login attempt.
+ * Owns the session of one client, like smithy's memoized credential provider: lazy, single-flight
+ * (any number of concurrent callers share one login), renewed proactively before the expiry, one
+ * shared re-login after a session fault, fail-fast after bad credentials. It has no retry loop of
+ * its own: each login is one call of the client's attempt pipeline, with a fresh date and hash on
+ * every attempt.
  */
 export class SessionManager {
   private current: CurrentSession | undefined;
   private inflight: Promise<Session> | undefined;
   private generation = 0;
-  private authFailure: { at: number; error: AuthenticationError } | undefined;
+  private authFailure: { at: number; error: TwoCheckoutError } | undefined;
   private invalidatedByFault = false;
   logins = 0;
   renewals = 0;
   recoveries = 0;
 
-  constructor(private readonly deps: SessionDeps) {}
+  constructor(
+    private readonly login: Login,
+    private readonly timing: SessionTiming,
+    private readonly now: () => number,
+  ) {}
 
-  /** Holds the secret key and the session ID: never shown by util.inspect. */
+  /** Holds the session ID: never shown by util.inspect. */
   [inspect.custom](): string {
-    return `SessionManager { merchantCode: ${JSON.stringify(this.deps.merchantCode)}, logins: ${this.logins} }`;
+    return `SessionManager { logins: ${this.logins}, renewals: ${this.renewals} }`;
+  }
+
+  /** The current session when it is good for now (no login needed), else undefined. */
+  ready(): Session | undefined {
+    const current = this.current;
+    return current && this.now() < current.renewAt ? current : undefined;
   }
 
   /** A session valid for at least the renewal margin; logs in (once, shared) when needed. */
   acquire(): Promise<Session> {
-    const now = this.deps.now();
+    const now = this.now();
     const current = this.current;
     if (current && now < current.renewAt) return Promise.resolve(current);
     if (this.inflight) return this.inflight;
     const failure = this.authFailure;
-    if (failure && now - failure.at < this.deps.timing.authFailureCooldownMs) {
-      return Promise.reject(failure.error);
-    }
+    if (failure && now - failure.at < this.timing.authFailureCooldownMs) return Promise.reject(failure.error);
     const reason: LoginReason = this.invalidatedByFault
       ? 'session-fault'
       : current
@@ -89,7 +74,7 @@ export class SessionManager {
         : this.generation === 0
           ? 'initial'
           : 'expired';
-    this.inflight = this.login(reason).finally(() => {
+    this.inflight = this.start(reason).finally(() => {
       this.inflight = undefined;
     });
     return this.inflight;
@@ -108,51 +93,26 @@ export class SessionManager {
     this.current = undefined;
   }
 
-  private async login(reason: LoginReason): Promise<Session> {
-    const { deps } = this;
-    const startedAt = deps.now();
-    const deadlineAt = startedAt + deps.loginDeadlineMs;
-    let spent = 0;
-    for (let attempt = 1; ; attempt++) {
-      const credentials = loginCredentials(deps.merchantCode, deps.secretKey, deps.clock, deps.hashAlgorithm);
-      deps.redactor.remember(credentials.hash);
-      const sentAt = deps.now();
-      const result = await deps.sendLogin(credentials, attempt);
-      if (result.ok) {
-        deps.redactor.remember(result.sessionId);
-        deps.retry.budget.onSuccess(spent);
-        this.generation += 1;
-        // Counted from before the request was sent: the service's clock started no earlier.
-        const expiresAt = sentAt + deps.timing.ttlMs;
-        this.current = {
-          id: result.sessionId,
-          generation: this.generation,
-          renewAt: expiresAt - deps.timing.renewMarginMs,
-        };
-        this.logins += 1;
-        if (reason === 'renewal' || reason === 'expired') this.renewals += 1;
-        if (reason === 'session-fault') this.recoveries += 1;
-        this.invalidatedByFault = false;
-        this.authFailure = undefined;
-        deps.onLogin?.({ reason, attempts: attempt, durationMs: deps.now() - startedAt });
-        return this.current;
-      }
-      const { error } = result.failure;
-      error.attempts = attempt;
-      if (error instanceof AuthenticationError) {
-        this.authFailure = { at: deps.now(), error };
-        throw error;
-      }
-      const decision = deps.retry.decide({
-        kind: error.kind,
-        notApplied: result.failure.notApplied,
-        retryClass: 'read',
-        attempt,
-        remainingMs: deadlineAt - deps.now(),
-      });
-      if (!decision.retry) throw error;
-      spent += decision.tokens;
-      await deps.sleep(decision.delayMs);
+  private async start(reason: LoginReason): Promise<Session> {
+    let result: { sessionId: string; sentAt: number };
+    try {
+      result = await this.login(reason);
+    } catch (err) {
+      if (err instanceof AuthenticationError) this.authFailure = { at: this.now(), error: err };
+      throw err;
     }
+    this.generation += 1;
+    // Counted from before the request was sent: the service's clock started no earlier.
+    this.current = {
+      id: result.sessionId,
+      generation: this.generation,
+      renewAt: result.sentAt + this.timing.ttlMs - this.timing.renewMarginMs,
+    };
+    this.logins += 1;
+    if (reason === 'renewal' || reason === 'expired') this.renewals += 1;
+    if (reason === 'session-fault') this.recoveries += 1;
+    this.invalidatedByFault = false;
+    this.authFailure = undefined;
+    return this.current;
   }
 }

@@ -1,4 +1,5 @@
 import type { Customer, OperationArgs, OperationName, OperationResult } from '../domain';
+import type { CallMetadata, CallOptions, CallResult } from '../client/client';
 import { ConflictError, FaultError, ValidationError, type ConflictDetail } from '../client/errors';
 import { diffCustomer, sameFieldValue, type FieldChange } from './diff';
 import type { WritableField } from './fields';
@@ -14,7 +15,7 @@ export type CustomerPatch = Partial<Record<WritableField, string | null>>;
 export type NewCustomer = CustomerPatch &
   Record<'FirstName' | 'LastName' | 'Address1' | 'City' | 'Zip' | 'CountryCode' | 'Email', string>;
 
-export interface UpdateOptions {
+export interface UpdateOptions extends CallOptions {
   /** Also copy the changed contact details to the end user of every subscription of the customer. */
   updateEndUserSubscriptions?: boolean;
   /** The values the caller last saw: refuse with ConflictError if the fresh read differs on these. */
@@ -29,17 +30,24 @@ export interface UpdateResult {
   outcome: 'updated' | 'unchanged' | 'planned';
   reference: number;
   changes: FieldChange[];
+  /** The whole read-modify-write: sends of all its calls, total duration, status of the last answer. */
+  metadata: CallMetadata;
 }
 
 export interface CustomersApi {
-  get(key: CustomerKey): Promise<Customer>;
-  create(customer: NewCustomer): Promise<number>;
+  get(key: CustomerKey, options?: CallOptions): Promise<Customer>;
+  create(customer: NewCustomer, options?: CallOptions): Promise<number>;
+  /** `timeoutMs` bounds the read, the write and the verify read together. */
   update(key: CustomerKey, patch: CustomerPatch, options?: UpdateOptions): Promise<UpdateResult>;
 }
 
 /** The part of the client this module needs (keeps customers testable and the layering one-way). */
 export interface OperationCaller {
-  call<Op extends OperationName>(operation: Op, args: OperationArgs<Op>): Promise<OperationResult<Op>>;
+  callWithMetadata<Op extends OperationName>(
+    operation: Op,
+    args: OperationArgs<Op>,
+    options?: CallOptions,
+  ): Promise<CallResult<OperationResult<Op>>>;
 }
 
 function checkKey(operation: string, key: CustomerKey): void {
@@ -83,21 +91,76 @@ function merge(current: Customer, patch: CustomerPatch): Customer {
   return merged;
 }
 
+/** Adds up the calls of one facade operation. */
+class Tally {
+  attempts = 0;
+  httpStatus: number | undefined;
+  private readonly startedAt = Date.now();
+  private readonly deadlineAt: number | undefined;
+
+  constructor(
+    private readonly operation: string,
+    private readonly options: CallOptions,
+  ) {
+    const t = options.timeoutMs;
+    // An invalid value is handed on as it is, for the client to refuse with its usual error.
+    this.deadlineAt = typeof t === 'number' && Number.isInteger(t) && t > 0 ? this.startedAt + t : undefined;
+  }
+
+  /** Options for the next call: what is left of the facade operation's time limit. */
+  next(): CallOptions {
+    const out: CallOptions = {};
+    if (this.options.signal) out.signal = this.options.signal;
+    if (this.deadlineAt !== undefined) out.timeoutMs = Math.max(1, this.deadlineAt - Date.now());
+    else if (this.options.timeoutMs !== undefined) out.timeoutMs = this.options.timeoutMs;
+    return out;
+  }
+
+  add(m: CallMetadata): void {
+    this.attempts += m.attempts;
+    this.httpStatus = m.httpStatus;
+  }
+
+  metadata(): CallMetadata {
+    return {
+      operation: this.operation,
+      attempts: this.attempts,
+      durationMs: Date.now() - this.startedAt,
+      httpStatus: this.httpStatus,
+    };
+  }
+}
+
 export function createCustomersApi(client: OperationCaller): CustomersApi {
-  async function get(key: CustomerKey): Promise<Customer> {
-    checkKey('customers.get', key);
+  async function read(key: CustomerKey, tally: Tally): Promise<Customer> {
     const args =
       typeof key === 'number'
         ? { AvangateCustomerReference: key, ExternalCustomerReference: null }
         : { AvangateCustomerReference: null, ExternalCustomerReference: key.external };
-    return client.call('getCustomerInformation', args as OperationArgs<'getCustomerInformation'>);
+    const out = await client.callWithMetadata(
+      'getCustomerInformation',
+      args as OperationArgs<'getCustomerInformation'>,
+      tally.next(),
+    );
+    tally.add(out.metadata);
+    return out.result;
   }
 
-  async function create(customer: NewCustomer): Promise<number> {
+  async function get(key: CustomerKey, options: CallOptions = {}): Promise<Customer> {
+    checkKey('customers.get', key);
+    return read(key, new Tally('customers.get', options));
+  }
+
+  async function create(customer: NewCustomer, options: CallOptions = {}): Promise<number> {
     const problems = validateNewCustomer(customer);
     if (problems.length > 0) throw invalid('customers.create', problems);
     const full = { AvangateCustomerReference: null, ...customer };
-    return client.call('createCustomer', { Customer: full } as OperationArgs<'createCustomer'>);
+    const out = await client.callWithMetadata(
+      'createCustomer',
+      { Customer: full } as OperationArgs<'createCustomer'>,
+      new Tally('customers.create', options).next(),
+    );
+    return out.result;
   }
 
   async function update(
@@ -113,8 +176,9 @@ export function createCustomersApi(client: OperationCaller): CustomersApi {
         problems.push({ field: `expect.${p.field}`, message: p.message });
     }
     if (problems.length > 0) throw invalid(operation, problems);
+    const tally = new Tally(operation, options);
 
-    const current = await get(key);
+    const current = await read(key, tally);
     const reference = current.AvangateCustomerReference;
     if (options.expect) {
       const conflicts = mismatches(current, options.expect);
@@ -122,41 +186,44 @@ export function createCustomersApi(client: OperationCaller): CustomersApi {
         throw new ConflictError(
           `${operation}: customer ${reference} changed since it was last seen: ${conflicts.map((c) => c.field).join(', ')} ` +
             'differ from the expected values (see err.conflicts)',
-          { operation, attempts: 1, conflicts },
+          { operation, attempts: tally.attempts, conflicts },
         );
       }
     }
     const changes = diffCustomer(current, patch);
-    if (changes.length === 0) return { outcome: 'unchanged', reference, changes };
+    if (changes.length === 0) return { outcome: 'unchanged', reference, changes, metadata: tally.metadata() };
     const merged = merge(current, patch);
     const crossField = validateMergedCustomer(merged as unknown as Record<string, unknown>);
     if (crossField.length > 0) throw invalid(operation, crossField);
-    if (options.dryRun) return { outcome: 'planned', reference, changes };
+    if (options.dryRun) return { outcome: 'planned', reference, changes, metadata: tally.metadata() };
 
-    const ok = await client.call('updateCustomerInformation', {
-      Customer: merged,
-      UpdateEndUserSubscriptions: options.updateEndUserSubscriptions ?? false,
-    } as OperationArgs<'updateCustomerInformation'>);
-    if (ok !== true) {
+    const written = await client.callWithMetadata(
+      'updateCustomerInformation',
+      {
+        Customer: merged,
+        UpdateEndUserSubscriptions: options.updateEndUserSubscriptions ?? false,
+      } as OperationArgs<'updateCustomerInformation'>,
+      tally.next(),
+    );
+    tally.add(written.metadata);
+    if (written.result !== true) {
       throw new FaultError(
         `${operation}: updateCustomerInformation returned false for customer ${reference}`,
-        {
-          operation: 'updateCustomerInformation',
-        },
+        { operation: 'updateCustomerInformation', attempts: written.metadata.attempts },
       );
     }
     if (options.verify) {
-      const after = await get(reference);
+      const after = await read(reference, tally);
       const conflicts = mismatches(after, patch);
       if (conflicts.length > 0) {
         throw new ConflictError(
           `${operation}: verification failed for customer ${reference}: after the update ${conflicts.map((c) => c.field).join(', ')} ` +
             'did not read back as written (see err.conflicts)',
-          { operation, attempts: 1, conflicts },
+          { operation, attempts: tally.attempts, conflicts },
         );
       }
     }
-    return { outcome: 'updated', reference, changes };
+    return { outcome: 'updated', reference, changes, metadata: tally.metadata() };
   }
 
   return { get, create, update };

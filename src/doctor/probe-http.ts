@@ -1,4 +1,4 @@
-import type { AxiosInstance, AxiosResponse } from 'axios';
+import { TransportError, type HttpTransport } from '../soap/transport';
 
 /** What one GET of the service's ?wsdl showed. */
 export interface HttpProbe {
@@ -19,7 +19,7 @@ export interface HttpProbe {
   error?: { code?: string; message: string };
 }
 
-const MAX_WSDL_BYTES = 20 * 1024 * 1024;
+export const MAX_WSDL_BYTES = 20 * 1024 * 1024;
 
 /** `…/soap/4.0/` → `…/soap/4.0/?wsdl` (keeps an existing query). */
 export function wsdlUrlOf(serviceUrl: string): string {
@@ -28,38 +28,21 @@ export function wsdlUrlOf(serviceUrl: string): string {
   return u.toString();
 }
 
-function errorCode(err: unknown): string | undefined {
-  const e = err as { code?: unknown; cause?: { code?: unknown } } | undefined;
-  const code = e?.cause?.code ?? e?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-function peer(res: AxiosResponse): { remoteAddress?: string; remoteFamily?: string } {
-  const socket = (res.request as { socket?: { remoteAddress?: string; remoteFamily?: string } } | undefined)
-    ?.socket;
-  return {
-    ...(socket?.remoteAddress ? { remoteAddress: socket.remoteAddress } : {}),
-    ...(socket?.remoteFamily ? { remoteFamily: socket.remoteFamily } : {}),
-  };
-}
-
-/** One bounded GET (timeout, abort signal, size cap, no redirects followed) through the client's transport. */
+/** One bounded GET (one timer, abort-free, size cap, no redirects followed) through the client's transport. */
 export async function probeHttp(
-  http: AxiosInstance,
+  transport: HttpTransport,
   serviceUrl: string,
   timeoutMs: number,
 ): Promise<HttpProbe> {
   const url = wsdlUrlOf(serviceUrl);
   const sentAt = Date.now();
+  const chunks: string[] = [];
   try {
-    const res = await http.get<string>(url, {
-      timeout: timeoutMs,
-      signal: AbortSignal.timeout(timeoutMs),
-      responseType: 'text',
-      transformResponse: (d: unknown) => d,
-      maxContentLength: MAX_WSDL_BYTES,
-      validateStatus: () => true,
-    });
+    const res = await transport.get(
+      new URL(url).search,
+      { headers: () => undefined, data: (text) => void chunks.push(text) },
+      { endAt: sentAt + timeoutMs, endReason: 'timeout' },
+    );
     const receivedAt = Date.now();
     const date = res.headers.date;
     const type = res.headers['content-type'];
@@ -70,20 +53,24 @@ export async function probeHttp(
       status: res.status,
       ...(typeof type === 'string' ? { contentType: type } : {}),
       ...(typeof date === 'string' ? { date } : {}),
-      body: typeof res.data === 'string' ? res.data : String(res.data),
-      ...peer(res),
+      body: chunks.join(''),
+      ...(res.remoteAddress ? { remoteAddress: res.remoteAddress } : {}),
+      ...(res.remoteFamily ? { remoteFamily: res.remoteFamily } : {}),
     };
   } catch (err) {
     const receivedAt = Date.now();
-    const code = errorCode(err);
-    const timedOut =
-      (err as { name?: string }).name === 'CanceledError' ||
-      ['ECONNABORTED', 'ERR_CANCELED', 'ETIMEDOUT'].includes(code ?? '');
+    const code = err instanceof TransportError ? err.code : (err as { code?: unknown }).code;
+    const timedOut = code === 'TIMEOUT' || code === 'DEADLINE';
     const message = timedOut
       ? `no answer within ${timeoutMs} ms`
       : err instanceof Error
         ? err.message
         : String(err);
-    return { url, sentAt, receivedAt, error: { ...(code ? { code } : {}), message } };
+    return {
+      url,
+      sentAt,
+      receivedAt,
+      error: { ...(typeof code === 'string' && !timedOut ? { code } : {}), message },
+    };
   }
 }

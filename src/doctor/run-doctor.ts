@@ -1,7 +1,7 @@
 // The connection doctor: the checks in order, each building on what the one before learnt.
 // Everything network-facing goes through the client's own pieces (its options, its transport, a
 // real client's login), so the doctor sees exactly what the nightly sync will see.
-import { createTwoCheckoutClient, type TwoCheckoutClient } from '../client/client';
+import { createTwoCheckoutClient, type TwoCheckoutClient } from '../facade/create-client';
 import { optionsFromEnv, type Env } from '../client/config';
 import { TLS_CODES } from '../client/error-factory';
 import { AuthenticationError, ConfigError, NotFoundError, TwoCheckoutError } from '../client/errors';
@@ -12,11 +12,11 @@ import type { CustomerKey } from '../customers/api';
 import { vendoredWsdlPath } from '../soap/wsdl';
 import { diffWsdlModels } from '../soap/wsdl-diff';
 import { readWsdlModel, wsdlModelFromText } from '../soap/wsdl-model';
-import { createTransport } from '../soap/transport';
+import { createHttpTransport } from '../soap/transport';
 import type { DoctorSettings } from './args';
 import { diagnoseLogin, type AlgorithmProbe } from './causes';
 import { CLOCK_WARN_MS, describeSkew, measureSkew, skewBeyond, type ClockSkew } from './clock';
-import { probeHttp, type HttpProbe } from './probe-http';
+import { MAX_WSDL_BYTES, probeHttp, type HttpProbe } from './probe-http';
 import { explainTlsError, inspectTls, type TlsInspection } from './probe-tls';
 import { finish, type Check, type CheckId, type DoctorReport } from './report';
 
@@ -282,10 +282,10 @@ export async function runDoctor(settings: DoctorSettings, deps: DoctorDeps = {})
   }
   const head = { url: o.url, merchantCode: o.merchantCode, hashAlgorithm: o.hashAlgorithm };
   const url = new URL(o.url);
-  const transport = createTransport({
+  const transport = createHttpTransport({
     endpoint: o.url,
-    timeoutMs: o.timeoutMs,
     maxSockets: 2,
+    maxResponseBytes: MAX_WSDL_BYTES,
     proxy: o.proxy,
     env: o.env,
     ...(o.extraCa ? { extraCa: o.extraCa } : {}),
@@ -295,7 +295,7 @@ export async function runDoctor(settings: DoctorSettings, deps: DoctorDeps = {})
   let probe: HttpProbe;
   try {
     checks.push(configurationCheck(o, proxy));
-    probe = await probeHttp(transport.http, o.url, o.timeoutMs);
+    probe = await probeHttp(transport, o.url, o.timeoutMs);
   } finally {
     transport.close();
   }

@@ -185,7 +185,7 @@ export function normalizeValue<T extends TypeRef>(
 
 /**
  * Normalizes the result object node-soap gives for `op` (`{ <op>Return: … }`) into the output
- * part's domain value. A nil or missing return is an error, except for arrays (`[]`).
+ * part's domain value. A missing return is an error; a nil one too, except for arrays (`[]`).
  */
 export function normalizeResult<Op extends WsdlOperationName>(
   op: Op,
@@ -194,7 +194,12 @@ export function normalizeResult<Op extends WsdlOperationName>(
   const { output } = operationDef(op);
   const walker = new Walker(op);
   const plan = planFor(output.type);
-  const raw = isObject(rawResult) ? rawResult[output.name] : undefined;
+  // No return part at all is not an answer (an outage, another operation's response), even for
+  // arrays; a nil one is (an empty list).
+  if (!isObject(rawResult) || !Object.hasOwn(rawResult, output.name)) {
+    return walker.fail(output.name, 'the response holds no return value');
+  }
+  const raw = rawResult[output.name];
   if (isNil(raw)) {
     if (plan.kind === 'array') return [] as unknown as OperationResult<Op>;
     walker.fail(output.name, `the ${output.type} return value is missing or nil`);

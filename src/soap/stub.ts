@@ -19,6 +19,8 @@ export interface SoapCallOptions {
   timeout?: number;
   signal?: AbortSignal;
   headers?: Record<string, string>;
+  /** node-soap's exchange id, repeated in its request/response events. */
+  exchangeId?: string;
 }
 
 export interface SoapCallOutcome {

@@ -6,21 +6,13 @@
 //   a bare null top-level part;
 // - SOAP-ENC arrays go as <Field><item>…</item>…</Field> (node-soap repeats the key for a JS array,
 //   which PHP would not read as an array);
-// - undefined struct fields are not sent at all; every top-level part is sent (nil if not given).
+// - undefined struct fields are not sent at all; top-level parts are sent up to the last one given
+//   (a part not given before a given one goes as nil), as the generated serializers do.
 import type { OperationArgs, WsdlOperationName } from '../domain';
+import { WireArgsError } from '../wire/errors';
 import { operationDef, planFor, type TypePlan } from './schema-plan';
 
-/** A request argument that does not fit the WSDL; `path` names it. Values are never quoted. */
-export class WireArgsError extends Error {
-  override readonly name = 'WireArgsError';
-  constructor(
-    readonly operation: string,
-    readonly path: string,
-    readonly reason: string,
-  ) {
-    super(`${operation} request: ${path}: ${reason}`);
-  }
-}
+export { WireArgsError };
 
 /** What node-soap serialises: plain values, {attributes} for nil, {item: […]} for SOAP-ENC arrays. */
 export type WireValue = string | number | boolean | WireObject | WireValue[];
@@ -101,7 +93,11 @@ export function toWireArgs<Op extends WsdlOperationName>(
   if (typeof input !== 'object' || input === null)
     throw new WireArgsError(op, '(args)', 'expected an object');
   const out: WireObject = {};
-  for (const part of def.input) {
+  let last = -1;
+  def.input.forEach((part, i) => {
+    if (part.name === 'sessionID' || input[part.name] !== undefined) last = i;
+  });
+  for (const part of def.input.slice(0, last + 1)) {
     if (part.name === 'sessionID') {
       if (typeof sessionID !== 'string' || sessionID === '') {
         throw new WireArgsError(op, 'sessionID', 'a session is required for this operation');

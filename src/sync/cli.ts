@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import fs from 'node:fs';
 import path from 'node:path';
-import { fromEnv } from '../client/from-env';
+import { fromEnv } from '../facade/from-env';
 import { TwoCheckoutError } from '../client/errors';
 import { doctorMain } from '../doctor';
 import type { Logger } from '../client/observability';
@@ -63,7 +63,11 @@ async function run(settings: CliSettings): Promise<number> {
 
   let client: SyncClient & { close(): Promise<void> };
   try {
-    client = fromEnv(undefined, { ...settings.client, logger: facadeLogger(log) });
+    client = fromEnv(undefined, {
+      maxSockets: settings.sync.concurrency,
+      ...settings.client,
+      logger: facadeLogger(log),
+    });
   } catch (e) {
     if (e instanceof TwoCheckoutError && e.kind === 'config') {
       log.error(`configuration: ${e.message}`);

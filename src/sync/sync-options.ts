@@ -34,7 +34,7 @@ export interface SyncOptions {
 
 export const DEFAULTS = {
   concurrency: 8,
-  maxConcurrency: 64,
+  maxConcurrency: 256,
   maxRecordBytes: 1024 * 1024,
   drainTimeoutMs: 30_000,
   maxReportedChanges: 10_000,

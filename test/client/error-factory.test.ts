@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
-import { classifyError } from '../../src/client/error-factory';
+import { classifyFailure } from '../../src/client/error-factory';
 import {
+  AbortError,
   AuthenticationError,
   ConflictError,
   FaultError,
@@ -12,34 +13,30 @@ import {
   TransientError,
   ValidationError,
 } from '../../src/client/errors';
-import { Redactor } from '../../src/client/redact';
+import { MAX_SERVER_TEXT, Redactor } from '../../src/client/redact';
+import type { WireFailure } from '../../src/soap/engine';
+import { failureFromNodeSoap } from '../../src/soap/node-soap-engine';
 
 const SECRET = 'CANARY-SECRET-123';
 const SESSION = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4';
 const redactor = new Redactor([SECRET]);
 redactor.remember(SESSION);
 
-/** The shape node-soap gives a SOAP fault: err.root.Envelope.Body.Fault plus the axios response. */
-function soapFault(faultcode: unknown, faultstring: unknown, status = 500): Error {
-  const err = new Error(`${String(faultcode)}: ${String(faultstring)}`) as Error & Record<string, unknown>;
-  err.root = { Envelope: { Body: { Fault: { faultcode, faultstring } } } };
-  err.response = {
-    status,
-    config: { data: `<sessionID>${SESSION}</sessionID><secret>${SECRET}</secret>` },
-    request: { body: SESSION },
-  };
-  err.body = `<faultstring>${String(faultstring)}</faultstring>`;
-  return err;
-}
-
-function network(code: string): Error {
-  const err = new Error(`connect ${code}`) as Error & Record<string, unknown>;
-  err.code = code;
-  err.config = { data: `<sessionID>${SESSION}</sessionID>` };
-  return err;
-}
-
-const ctx = (operation = 'getCustomerInformation') => ({ operation, attempts: 1, redactor });
+const ctx = (operation = 'getCustomerInformation') => ({ operation, redactor, timeoutMs: 50 });
+const fault = (
+  faultCode: string,
+  faultString = 'Some text',
+  extra: Partial<WireFailure> = {},
+): WireFailure => ({
+  kind: 'fault',
+  message: `${faultCode}: ${faultString}`,
+  faultCode,
+  faultString,
+  httpStatus: 500,
+  ...extra,
+});
+const build = (f: WireFailure, op?: string) =>
+  classifyFailure(f, ctx(op)).build({ attempts: 2, durationMs: 7 });
 
 describe('error factory', () => {
   it.each([
@@ -58,21 +55,34 @@ describe('error factory', () => {
     ['SOAP-ENV:Client', 'getCustomerInformation', FaultError],
     ['SOMETHING_ELSE', 'getCustomerInformation', FaultError],
   ])('maps faultcode %s on %s', (code, op, cls) => {
-    const { error } = classifyError(soapFault(code, 'Some text'), ctx(op));
+    const error = build(fault(code), op);
     expect(error).toBeInstanceOf(cls);
-    expect(error.faultCode).toBe(code);
-    expect(error.faultString).toBe('Some text');
-    expect(error.operation).toBe(op);
-    expect(error.httpStatus).toBe(500);
+    expect(error).toMatchObject({
+      faultCode: code,
+      faultString: 'Some text',
+      operation: op,
+      httpStatus: 500,
+    });
+    // Metadata is set once, when the error is built, and cannot be changed afterwards.
+    expect(error).toMatchObject({ attempts: 2, durationMs: 7 });
+    expect(() => {
+      (error as { attempts: number }).attempts = 9;
+    }).toThrow(TypeError);
+    expect(error.attempts).toBe(2);
   });
 
-  it('reads fault parts wrapped as {$value} (xsi:type on the wire)', () => {
-    const { error } = classifyError(
-      soapFault({ $value: 'NOT_FOUND_CUSTOMER' }, { $value: 'Customer not found' }),
-      ctx(),
-    );
+  it('reads node-soap fault parts wrapped as {$value} (xsi:type on the wire)', () => {
+    const err = Object.assign(new Error('x'), {
+      root: {
+        Envelope: {
+          Body: { Fault: { faultcode: { $value: 'NOT_FOUND_CUSTOMER' }, faultstring: { $value: 'gone' } } },
+        },
+      },
+      response: { status: 500, config: { data: `<sessionID>${SESSION}</sessionID>` } },
+    });
+    const error = build(failureFromNodeSoap(err, undefined));
     expect(error).toBeInstanceOf(NotFoundError);
-    expect(error.faultString).toBe('Customer not found');
+    expect(error.faultString).toBe('gone');
   });
 
   it.each([
@@ -80,45 +90,71 @@ describe('error factory', () => {
     ['ENOTFOUND', TransientError, true],
     ['ECONNRESET', TransientError, false],
     ['ETIMEDOUT', TimeoutError, false],
-    ['ECONNABORTED', TimeoutError, false],
     ['DEPTH_ZERO_SELF_SIGNED_CERT', TlsError, true],
   ])('maps network code %s', (code, cls, notApplied) => {
-    const classified = classifyError(network(code), ctx());
-    expect(classified.error).toBeInstanceOf(cls);
-    expect(classified.error.networkCode).toBe(code);
-    expect(classified.notApplied).toBe(notApplied);
+    const c = classifyFailure({ kind: 'network', message: `connect ${code}`, networkCode: code }, ctx());
+    expect(c.build({ attempts: 1, durationMs: 0 })).toBeInstanceOf(cls);
+    expect(c.build({ attempts: 1, durationMs: 0 }).networkCode).toBe(code);
+    expect(c.notApplied).toBe(notApplied);
   });
 
-  it('maps a non-SOAP 5xx body to a transient error and a 429 to throttled', () => {
-    const e503 = Object.assign(new Error('Non-whitespace before first tag'), { response: { status: 503 } });
-    expect(classifyError(e503, ctx()).error).toBeInstanceOf(TransientError);
-    const e429 = Object.assign(new Error('x'), { response: { status: 429 } });
-    expect(classifyError(e429, ctx()).error).toBeInstanceOf(ThrottledError);
-    const e404 = Object.assign(new Error('x'), { response: { status: 404 } });
-    expect(classifyError(e404, ctx()).error).toBeInstanceOf(FaultError);
-  });
-
-  it('maps our own abort to a timeout naming the limit', () => {
-    const aborted = Object.assign(new Error('canceled'), { code: 'ERR_CANCELED' });
-    const { error } = classifyError(aborted, { ...ctx(), abortedBy: 'timeout', timeoutMs: 50 });
-    expect(error).toBeInstanceOf(TimeoutError);
-    expect(error.message).toContain('50 ms');
-  });
-
-  it('builds fresh errors: no axios config/request/response, no secrets anywhere', () => {
-    const raw = soapFault(
-      'FORBIDDEN',
-      `Invalid hash provided for ${SECRET} session ${SESSION} hash 0123456789abcdef0123456789abcdef`,
+  it('maps statuses without a SOAP answer: 5xx transient, 429 throttled, others a fault', () => {
+    expect(build({ kind: 'http', message: 'HTTP 503 without a SOAP fault', httpStatus: 503 })).toBeInstanceOf(
+      TransientError,
     );
-    const { error } = classifyError(raw, ctx('login'));
+    expect(build({ kind: 'http', message: 'HTTP 429', httpStatus: 429 })).toBeInstanceOf(ThrottledError);
+    expect(build({ kind: 'http', message: 'HTTP 302', httpStatus: 302 })).toBeInstanceOf(FaultError);
+    expect(
+      build({ kind: 'response', message: 'unexpected response: empty', httpStatus: 200 }),
+    ).toBeInstanceOf(FaultError);
+  });
+
+  it('maps our own limits and the caller signal', () => {
+    const t = build({ kind: 'timeout', message: 'the request timed out' });
+    expect(t).toBeInstanceOf(TimeoutError);
+    expect(t.message).toContain('50 ms');
+    expect(build({ kind: 'deadline', message: 'x' })).toBeInstanceOf(TimeoutError);
+    expect(build({ kind: 'aborted', message: 'x' })).toBeInstanceOf(AbortError);
+  });
+
+  it('a throttled error keeps the Retry-After hint', () => {
+    const e = build(fault('TOO_MANY_REQUESTS', 'slow down', { retryAfterMs: 3_600_000 }));
+    expect(e).toBeInstanceOf(ThrottledError);
+    expect((e as ThrottledError).retryAfterMs).toBe(3_600_000);
+  });
+
+  it('builds fresh errors: no secrets anywhere, redacted by value', () => {
+    const error = build(
+      fault('FORBIDDEN', `Invalid hash provided for ${SECRET} session ${SESSION}`),
+      'login',
+    );
     const dump =
       JSON.stringify(error) + inspect(error, { showHidden: true, depth: 10 }) + error.message + error.stack;
     expect(dump).not.toContain(SECRET);
     expect(dump).not.toContain(SESSION);
-    expect(dump).not.toContain('0123456789abcdef0123456789abcdef');
-    expect(dump).not.toContain('config');
     expect(Object.getOwnPropertyNames(error)).not.toContain('cause');
-    expect(Object.getOwnPropertyNames(error)).not.toContain('response');
     expect(error.faultString).toContain('[REDACTED]');
+  });
+
+  // Defect 4 (outside testing): the redactor blanked any run of 32+ hex digits, so a faultstring
+  // that happened to be hex was lost. Only the client's own secrets are redacted, by value.
+  it('leaves a hex faultstring that is no secret alone', () => {
+    const hex = '0123456789abcdef0123456789abcdef0123456789abcdef';
+    expect(build(fault('SOMETHING', hex)).faultString).toBe(hex);
+  });
+
+  // Defect 4: a 2 MB faultstring went into every message, log line and journal entry.
+  it('caps a huge faultstring with an ellipsis and the original length', () => {
+    const huge = 'x'.repeat(2 * 1024 * 1024);
+    const e = build(fault('INTERNAL_ERROR', huge.slice(0, 65536), { faultLength: huge.length }));
+    expect(e.faultString?.length).toBeLessThan(MAX_SERVER_TEXT + 100);
+    expect(e.faultString).toMatch(/… \[2097152 characters in all\]$/);
+    expect(e.message.length).toBeLessThan(MAX_SERVER_TEXT + 200);
+  });
+
+  it('redacts before it cuts, so a secret straddling the cut leaves no prefix behind', () => {
+    const text = `${'y'.repeat(MAX_SERVER_TEXT - 5)}${SECRET}${'z'.repeat(100)}`;
+    const e = build(fault('INTERNAL_ERROR', text));
+    expect(e.faultString).not.toContain(SECRET.slice(0, 5));
   });
 });

@@ -8,7 +8,7 @@ import {
   createTwoCheckoutClient,
   type CallEvent,
   type TwoCheckoutClient,
-} from '../../src/client';
+} from '../../src';
 import { janeDoe } from '../helpers/customers';
 import { startPhpSoapServer, type PhpCase, type PhpSoapServer } from '../soap/php-soap-server';
 

@@ -1,6 +1,7 @@
 // What the client puts on the wire for each hashAlgorithm, as PHP's SoapServer over our WSDL
 // decodes it (not as we think we sent it), with the hash checked by PHP's own hash_hmac.
-import { createTwoCheckoutClient, type Logger } from '../../src/client';
+import { type Logger } from '../../src/client';
+import { createTwoCheckoutClient } from '../../src/facade';
 import { phpLoginHash } from '../helpers/reference-hmac';
 import { startPhpSoapServer, type PhpSoapServer } from '../soap/php-soap-server';
 

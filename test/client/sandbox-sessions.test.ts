@@ -6,7 +6,7 @@ import {
   type CallEvent,
   type TwoCheckoutClient,
   type TwoCheckoutClientOptions,
-} from '../../src/client';
+} from '../../src';
 import { startSandbox, type Sandbox } from '../../src/sandbox';
 
 const DEMO = { merchantCode: 'DEMO', secretKey: 'DEMO_SECRET_KEY' };

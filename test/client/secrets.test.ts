@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { createTwoCheckoutClient, type CallEvent, type Logger } from '../../src/client';
+import { createTwoCheckoutClient, type CallEvent, type Logger } from '../../src';
 import { startPhpSoapServer, type PhpCase, type PhpSoapServer } from '../soap/php-soap-server';
 import { startForwarder, type Forwarder } from './helpers/forwarder';
 

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { TimeoutError, TlsError, createTwoCheckoutClient, type TwoCheckoutClient } from '../../src/client';
+import { TimeoutError, TlsError, createTwoCheckoutClient, type TwoCheckoutClient } from '../../src';
 import { startPhpSoapServer, type PhpSoapServer } from '../soap/php-soap-server';
 import { startForwarder, type Forwarder } from './helpers/forwarder';
 import { closeServer, listen, selfSignedCert, type TestCert } from './helpers/tls';

@@ -1,7 +1,28 @@
 import http from 'node:http';
 import type net from 'node:net';
-import { bypassesProxy, createTransport, resolveProxy } from '../../src/soap/transport';
+import {
+  bypassesProxy,
+  createHttpTransport,
+  resolveProxy,
+  type HttpTransport,
+  type TransportOptions,
+} from '../../src/soap/transport';
 import { closeServer, connectProxy, httpsServer, listen, selfSignedCert, type TestCert } from './helpers/tls';
+
+/** One exchange through the transport; resolves to the response text. */
+async function post(t: HttpTransport): Promise<string> {
+  let text = '';
+  await t.exchange(
+    'x',
+    'urn:test',
+    { headers: () => undefined, data: (chunk) => void (text += chunk) },
+    { endAt: Date.now() + 5000, endReason: 'timeout' },
+  );
+  return text;
+}
+
+const createTransport = (o: TransportOptions & { timeoutMs?: number }): HttpTransport =>
+  createHttpTransport(o);
 
 const ok: http.RequestListener = (_req, res) => {
   res.setHeader('content-type', 'text/plain');
@@ -25,8 +46,7 @@ describe('transport', () => {
     servers.push(server);
     const port = await listen(server);
     const t = createTransport({ endpoint: `http://127.0.0.1:${port}/`, timeoutMs: 5000, proxy: null });
-    for (let i = 0; i < 20; i++)
-      expect((await t.http.post(`http://127.0.0.1:${port}/`, 'x')).data).toBe('ok');
+    for (let i = 0; i < 20; i++) expect(await post(t)).toBe('ok');
     expect(connections).toBe(1);
     t.close();
     t.close();
@@ -39,11 +59,11 @@ describe('transport', () => {
     const url = `https://127.0.0.1:${port}/`;
 
     const strict = createTransport({ endpoint: url, timeoutMs: 5000, proxy: null });
-    await expect(strict.http.post(url, 'x')).rejects.toMatchObject({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+    await expect(post(strict)).rejects.toMatchObject({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
     strict.close();
 
     const withCa = createTransport({ endpoint: url, timeoutMs: 5000, proxy: null, extraCa: cert.cert });
-    expect((await withCa.http.post(url, 'x')).data).toBe('ok');
+    expect(await post(withCa)).toBe('ok');
     withCa.close();
   });
 
@@ -58,9 +78,9 @@ describe('transport', () => {
       timeoutMs: 5000,
       proxy: null,
       tlsInsecure: true,
-      warn: (m) => warnings.push(m),
+      warn: (m: string) => warnings.push(m),
     });
-    expect((await t.http.post(url, 'x')).data).toBe('ok');
+    expect(await post(t)).toBe('ok');
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('DISABLED');
     t.close();
@@ -77,12 +97,12 @@ describe('transport', () => {
 
     const t = createTransport({ endpoint: url, timeoutMs: 5000, proxy, extraCa: cert.cert });
     expect(t.proxyForLog).toBe(`http://127.0.0.1:${proxyPort}/`);
-    for (let i = 0; i < 3; i++) expect((await t.http.post(url, 'x')).data).toBe('ok');
+    for (let i = 0; i < 3; i++) expect(await post(t)).toBe('ok');
     expect(targets).toEqual([`127.0.0.1:${port}`]);
     t.close();
 
     const noCa = createTransport({ endpoint: url, timeoutMs: 5000, proxy });
-    await expect(noCa.http.post(url, 'x')).rejects.toMatchObject({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+    await expect(post(noCa)).rejects.toMatchObject({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
     noCa.close();
 
     // A proxy from the environment is not used for a loopback endpoint.
@@ -93,7 +113,7 @@ describe('transport', () => {
       extraCa: cert.cert,
     });
     expect(local.proxyForLog).toBeUndefined();
-    expect((await local.http.post(url, 'x')).data).toBe('ok');
+    expect(await post(local)).toBe('ok');
     expect(targets).toHaveLength(2);
     local.close();
   });
@@ -111,6 +131,8 @@ describe('transport', () => {
 
 describe('proxy selection', () => {
   const api = new URL('https://api.2checkout.com/soap/4.0/');
+  type ProxyChoice = Parameters<typeof resolveProxy>[0] & { endpoint?: string; timeoutMs?: number };
+  const pick = (o: ProxyChoice, u: URL) => resolveProxy(o, u);
   it.each([
     ['*', true],
     ['api.2checkout.com', true],
@@ -127,21 +149,19 @@ describe('proxy selection', () => {
 
   it('prefers the explicit option, honours null, and falls back to HTTPS_PROXY', () => {
     const env = { HTTPS_PROXY: 'http://env-proxy:1' };
-    expect(resolveProxy({ endpoint: api.href, timeoutMs: 1, proxy: 'http://opt:2', env }, api)).toBe(
-      'http://opt:2',
+    expect(pick({ endpoint: api.href, timeoutMs: 1, proxy: 'http://opt:2', env }, api)).toBe('http://opt:2');
+    expect(pick({ endpoint: api.href, timeoutMs: 1, proxy: null, env }, api)).toBeUndefined();
+    expect(pick({ endpoint: api.href, timeoutMs: 1, env }, api)).toBe('http://env-proxy:1');
+    expect(pick({ endpoint: api.href, timeoutMs: 1, env: { https_proxy: 'http://lower:3' } }, api)).toBe(
+      'http://lower:3',
     );
-    expect(resolveProxy({ endpoint: api.href, timeoutMs: 1, proxy: null, env }, api)).toBeUndefined();
-    expect(resolveProxy({ endpoint: api.href, timeoutMs: 1, env }, api)).toBe('http://env-proxy:1');
-    expect(
-      resolveProxy({ endpoint: api.href, timeoutMs: 1, env: { https_proxy: 'http://lower:3' } }, api),
-    ).toBe('http://lower:3');
     const plain = new URL('http://partner.example/soap/');
-    expect(
-      resolveProxy({ endpoint: plain.href, timeoutMs: 1, env: { HTTP_PROXY: 'http://p:4' } }, plain),
-    ).toBe('http://p:4');
+    expect(pick({ endpoint: plain.href, timeoutMs: 1, env: { HTTP_PROXY: 'http://p:4' } }, plain)).toBe(
+      'http://p:4',
+    );
     const local = new URL('http://127.0.0.1:8080/soap/4.0/');
-    expect(resolveProxy({ endpoint: local.href, timeoutMs: 1, env }, local)).toBeUndefined();
-    expect(resolveProxy({ endpoint: local.href, timeoutMs: 1, proxy: 'http://opt:2', env }, local)).toBe(
+    expect(pick({ endpoint: local.href, timeoutMs: 1, env }, local)).toBeUndefined();
+    expect(pick({ endpoint: local.href, timeoutMs: 1, proxy: 'http://opt:2', env }, local)).toBe(
       'http://opt:2',
     );
   });

@@ -4,7 +4,7 @@ import {
   ValidationError,
   createTwoCheckoutClient,
   type TwoCheckoutClient,
-} from '../../src/client';
+} from '../../src';
 import type { Sandbox } from '../../src/sandbox';
 import { janeDoe } from '../helpers/customers';
 import { DEMO_CREDENTIALS, startSandboxPair, type SandboxPair } from '../helpers/sandbox';
@@ -75,6 +75,13 @@ describe('customers API', () => {
         { field: 'Email', from: 'grace@example.com', to: 'grace@navy.example' },
         { field: 'Phone', from: '+1 703 555 0100', to: null },
       ],
+      // One read and one write, each sent once; durationMs is whatever it took.
+      metadata: {
+        operation: 'customers.update',
+        attempts: 2,
+        httpStatus: 200,
+        durationMs: expect.any(Number),
+      },
     });
     const after = await client.customers.get(1002);
     expect(after).toEqual({ ...before, Email: 'grace@navy.example', Phone: null });
@@ -91,7 +98,17 @@ describe('customers API', () => {
       Email: 'ada@example.com',
       Address2: null,
     });
-    expect(result).toEqual({ outcome: 'unchanged', reference: 1001, changes: [] });
+    expect(result).toEqual({
+      outcome: 'unchanged',
+      reference: 1001,
+      changes: [],
+      metadata: {
+        operation: 'customers.update',
+        attempts: 1,
+        httpStatus: 200,
+        durationMs: expect.any(Number),
+      },
+    });
     expect(writes()).toBe(0);
   });
 
@@ -105,6 +122,7 @@ describe('customers API', () => {
       outcome: 'planned',
       reference: 1001,
       changes: [{ field: 'City', from: 'London', to: 'Cambridge' }],
+      metadata: expect.objectContaining({ attempts: 1 }),
     });
     expect(writes()).toBe(0);
     expect(serverSide(1001)?.City).toBe('London');

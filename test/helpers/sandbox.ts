@@ -1,10 +1,6 @@
 // A real sandbox on an ephemeral port and a client for its demo merchant, for tests of the layers
 // above src/soap (they talk over real HTTP, never to a mock).
-import {
-  createTwoCheckoutClient,
-  type TwoCheckoutClient,
-  type TwoCheckoutClientOptions,
-} from '../../src/client';
+import { createTwoCheckoutClient, type TwoCheckoutClient, type TwoCheckoutClientOptions } from '../../src';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox';
 
 /** The demo merchant every sandbox is seeded with (src/sandbox/seed/demo.json). */

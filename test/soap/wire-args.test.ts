@@ -10,14 +10,20 @@ describe('toWireArgs', () => {
     });
     expect(wire).toEqual({ merchantCode: 'M', date: '2026-01-01 00:00:00', hash: 'h', algo: 'sha256' });
     expect(Object.keys(wire)).toEqual(['merchantCode', 'date', 'hash', 'algo']);
-    // Like any part left out, a missing algo goes as nil (the client drops it for the 3-part MD5 login).
-    expect(toWireArgs('login', { merchantCode: 'M', date: 'd', hash: 'h' }).algo).toEqual({
-      attributes: { 'xsi:nil': 'true' },
-    });
+    // A trailing part not given is not sent (PHP SoapClient's rule): md5 stays the 3-part login.
+    expect(Object.keys(toWireArgs('login', { merchantCode: 'M', date: 'd', hash: 'h' }))).toEqual([
+      'merchantCode',
+      'date',
+      'hash',
+    ]);
   });
 
-  test('sessionID first; missing or null parts sent as xsi:nil', () => {
-    const wire = toWireArgs('getCustomerInformation', { AvangateCustomerReference: 5 }, 'SID');
+  test('sessionID first; null parts and missing parts before a given one sent as xsi:nil', () => {
+    const wire = toWireArgs(
+      'getCustomerInformation',
+      { AvangateCustomerReference: 5, ExternalCustomerReference: null },
+      'SID',
+    );
     expect(wire).toEqual({
       sessionID: 'SID',
       AvangateCustomerReference: 5,
@@ -28,6 +34,17 @@ describe('toWireArgs', () => {
       'AvangateCustomerReference',
       'ExternalCustomerReference',
     ]);
+    expect(toWireArgs('getCustomerInformation', { ExternalCustomerReference: 'E' }, 'SID')).toEqual({
+      sessionID: 'SID',
+      AvangateCustomerReference: { attributes: { 'xsi:nil': 'true' } },
+      ExternalCustomerReference: 'E',
+    });
+  });
+
+  test('trailing parts that are not given are not sent (optional trailing parts, e.g. login algo)', () => {
+    expect(
+      Object.keys(toWireArgs('getCustomerInformation', { AvangateCustomerReference: 5 }, 'SID')),
+    ).toEqual(['sessionID', 'AvangateCustomerReference']);
   });
 
   test('arrays become item lists, nulls nil, undefined fields omitted', () => {

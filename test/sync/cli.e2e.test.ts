@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createTwoCheckoutClient } from '../../src/client';
+import { createTwoCheckoutClient } from '../../src';
 import type { Sandbox } from '../../src/sandbox';
 import { cliEnv, readNdjson, runCli } from './harness';
 import {

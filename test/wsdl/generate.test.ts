@@ -88,3 +88,33 @@ test('generate:check passes on the committed tree and names stale, missing and e
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 });
+
+test("an operation the codec generator cannot compile falls back to engine 'node-soap', and generate says so", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'codec-fallback-'));
+  try {
+    const wsdl = path.join(dir, 'swapped.wsdl');
+    const text = fs
+      .readFileSync(WSDL, 'utf8')
+      .replace(
+        '<wsdl:part name="getSingleSignOnInCartReturn" type="xsd:string"/>',
+        '<wsdl:part name="getSingleSignOnInCartReturn" type="xsd:base64Binary"/>',
+      );
+    expect(text).toContain('xsd:base64Binary');
+    fs.writeFileSync(wsdl, text);
+    const out = path.join(dir, 'out');
+    const { code, stderr } = await runGenerate(['--one', wsdl, out, 'Swapped']);
+    expect(code).toBe(0);
+    expect(stderr).toContain("1 of 17 operation(s) fall back to engine 'node-soap'");
+    expect(stderr).toContain(
+      'getSingleSignOnInCart: type xsd:base64Binary is not supported by the codec generator',
+    );
+    const codecs = fs.readFileSync(path.join(out, 'codecs.ts'), 'utf8');
+    expect(codecs).toContain(
+      '"getSingleSignOnInCart": "type xsd:base64Binary is not supported by the codec generator"',
+    );
+    expect(codecs).not.toMatch(/^\s+getSingleSignOnInCart: \{ serialize/m);
+    expect(codecs).toMatch(/^\s+getCustomerInformation: \{ serialize/m);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -35,14 +35,41 @@ export function httpsServer(cert: TestCert, handler: http.RequestListener): http
 }
 
 /**
- * A minimal forward proxy that only speaks CONNECT (what clients use for https targets), counting
- * the tunnels it opened and the targets asked for.
+ * A minimal forward proxy: CONNECT tunnels (what clients use for https targets) and absolute-URI
+ * forwarding (plain-http targets, as curl and http-proxy-agent do). `targets` gets one entry per
+ * tunnel or per client connection forwarded over, so keep-alive reuse shows as a single entry.
  */
 export function connectProxy(): { server: http.Server; targets: string[] } {
   const targets: string[] = [];
-  const server = http.createServer((_req, res) => {
-    res.statusCode = 405;
-    res.end();
+  const seen = new WeakSet<net.Socket>();
+  const server = http.createServer((req, res) => {
+    let target: URL;
+    try {
+      target = new URL(req.url ?? '');
+    } catch {
+      res.statusCode = 400;
+      res.end();
+      return;
+    }
+    if (!seen.has(req.socket)) {
+      seen.add(req.socket);
+      targets.push(target.host);
+    }
+    const upstream = http.request(
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: `${target.pathname}${target.search}`,
+        headers: req.headers,
+      },
+      (upRes) => {
+        res.writeHead(upRes.statusCode ?? 502, upRes.headers);
+        upRes.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
   });
   server.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
     targets.push(req.url ?? '');

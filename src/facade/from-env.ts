@@ -1,5 +1,5 @@
-import { createTwoCheckoutClient, type TwoCheckoutClient } from './client';
-import { optionsFromEnv, type Env, type FromEnvOptions } from './config';
+import { optionsFromEnv, type Env, type FromEnvOptions } from '../client/config';
+import { createTwoCheckoutClient, type TwoCheckoutClient } from './create-client';
 
 /**
  * A client configured from TWOCHECKOUT_* variables (and `.env` when `env` is not given; see

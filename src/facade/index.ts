@@ -1,0 +1,2 @@
+export { createTwoCheckoutClient, type TwoCheckoutClient } from './create-client';
+export { fromEnv } from './from-env';
