@@ -75,6 +75,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const sessionTtlMs = positive(options.sessionTtlMs, 'sessionTtlMs', DEFAULTS.sessionTtlMs);
   const loginWindowMs = positive(options.loginWindowMs, 'loginWindowMs', DEFAULTS.loginWindowMs);
   const maxBodyBytes = positive(options.maxBodyBytes, 'maxBodyBytes', DEFAULTS.maxBodyBytes);
+  const maxConnections = positive(options.maxConnections, 'maxConnections', DEFAULTS.maxConnections);
   const requestTimeoutMs = positive(options.requestTimeoutMs, 'requestTimeoutMs', DEFAULTS.requestTimeoutMs);
   const keepAliveTimeoutMs = positive(
     options.keepAliveTimeoutMs,
@@ -133,7 +134,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       customersOf,
       expireAllSessions: () => sessions.expireAll(),
     },
-    { requestTimeoutMs, keepAliveTimeoutMs },
+    { requestTimeoutMs, keepAliveTimeoutMs, maxConnections },
   );
   const host = options.host ?? DEFAULTS.host;
   let port: number;

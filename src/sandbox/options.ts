@@ -56,6 +56,11 @@ export interface SandboxOptions {
   faults?: SandboxFaultOptions;
   /** Request bodies above this get HTTP 413. Default 1 MiB. */
   maxBodyBytes?: number;
+  /**
+   * Connections served at once; requests on further connections get HTTP 503 with Retry-After.
+   * With maxBodyBytes this bounds the memory request bodies can take. Default 128.
+   */
+  maxConnections?: number;
   /** Time allowed to receive a whole request. Default 30 s. */
   requestTimeoutMs?: number;
   /** Idle keep-alive connections are closed after this. Default 65 s. */
@@ -72,6 +77,7 @@ export const DEFAULTS = {
   loginWindowMs: 10 * 60_000,
   sessionTtlMs: 10 * 60_000,
   maxBodyBytes: 1024 * 1024,
+  maxConnections: 128,
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 65_000,
 } as const;
