@@ -25,6 +25,7 @@ import { retryClassOf, retryPolicy } from './retry-policy';
 import { RetryStrategy } from './retry-strategy';
 import { SessionManager, type Session } from './session';
 
+/** Counters of one client, from {@link TwoCheckoutClient.stats}. */
 export interface ClientStats {
   /** Facade calls started (logins not included). */
   calls: number;
@@ -42,12 +43,19 @@ export interface ClientStats {
   retryBudget: number;
 }
 
+/**
+ * A 2Checkout SOAP API 4.0 client for one merchant: logs in lazily, renews its session before the
+ * 10-minute expiry, retries what is safe to retry, and throws {@link TwoCheckoutError} subclasses.
+ * Create it with {@link createTwoCheckoutClient} or {@link fromEnv}; close it when done.
+ */
 export interface TwoCheckoutClient {
   /** Calls any WSDL operation but login: sessionID injected, arguments encoded, result normalized. */
   call<Op extends OperationName>(operation: Op, args: OperationArgs<Op>): Promise<OperationResult<Op>>;
+  /** Customer reads and read-modify-write updates on top of {@link TwoCheckoutClient.call}. */
   readonly customers: CustomersApi;
   /** The merchant this client acts for. */
   readonly merchantCode: string;
+  /** A snapshot of the client's counters. */
   stats(): ClientStats;
   /** Frees sockets and forgets the session; idempotent. Later calls fail. */
   close(): Promise<void>;

@@ -4,8 +4,10 @@ import { parse } from 'dotenv';
 import { ConfigError } from './errors';
 import { LIVE_SOAP_URL, type TwoCheckoutClientOptions } from './options';
 
+/** An environment to read variables from, like `process.env`. */
 export type Env = Readonly<Record<string, string | undefined>>;
 
+/** Options of {@link fromEnv}: any client option (these win over the environment), and where .env is. */
 export interface FromEnvOptions extends Partial<TwoCheckoutClientOptions> {
   /**
    * A .env file to read (never written into process.env; real environment variables win).
@@ -16,13 +18,21 @@ export interface FromEnvOptions extends Partial<TwoCheckoutClientOptions> {
 
 /** The variables fromEnv reads, with what they mean (also used by the docs and --help texts). */
 export const ENV_VARIABLES = {
+  /** The merchant code (required). */
   TWOCHECKOUT_MERCHANT_CODE: 'merchant code (required)',
+  /** The secret key (required; never logged). */
   TWOCHECKOUT_SECRET_KEY: 'secret key (required; never logged)',
+  /** The service URL. */
   TWOCHECKOUT_SOAP_URL: `service URL (default ${LIVE_SOAP_URL})`,
+  /** Per-request timeout in ms. */
   TWOCHECKOUT_TIMEOUT_MS: 'per-request timeout in ms (default 30000)',
+  /** Overall deadline per call, retries included, in ms. */
   TWOCHECKOUT_DEADLINE_MS: 'overall deadline per call incl. retries, in ms (default 120000)',
+  /** Proxy URL. */
   TWOCHECKOUT_PROXY: 'proxy URL (default HTTPS_PROXY, honouring NO_PROXY)',
+  /** PEM file of extra trusted CA certificates. */
   TWOCHECKOUT_CA_FILE: 'PEM file of extra trusted CA certificates',
+  /** `true` disables TLS verification. */
   TWOCHECKOUT_TLS_INSECURE: 'true disables TLS verification (never in production; logs a warning)',
 } as const;
 

@@ -5,10 +5,14 @@ import type { EventListener, Logger } from './observability';
 import { defaultRetryOptions, type RetryOptions } from './retry-strategy';
 import type { SessionTiming } from './session';
 
+/** The live 2Checkout SOAP API 4.0 endpoint, the default `url`. */
 export const LIVE_SOAP_URL = 'https://api.2checkout.com/soap/4.0/';
 
+/** Options of {@link createTwoCheckoutClient}; only the credentials are required. */
 export interface TwoCheckoutClientOptions {
+  /** Your 2Checkout merchant code. */
   merchantCode: string;
+  /** Your secret key: used for the login hash only, never sent, logged or shown in an error. */
   secretKey: string;
   /** SOAP service URL. Default: the live 4.0 service, https://api.2checkout.com/soap/4.0/ */
   url?: string;
@@ -28,7 +32,9 @@ export interface TwoCheckoutClientOptions {
   tlsInsecure?: boolean;
   /** Keep-alive sockets per host. Default 64. */
   maxSockets?: number;
+  /** Retry tuning (attempts, backoff, retry budget); defaults as in {@link RetryOptions}. */
   retry?: Partial<RetryOptions>;
+  /** Session lifetime and renewal margin; defaults as in {@link SessionTiming}. */
   session?: Partial<SessionTiming>;
   /** pino-compatible logger; silent when absent. */
   logger?: Logger;
