@@ -58,6 +58,7 @@ export class SandboxHttp {
   readonly server: http.Server;
   private readonly sockets = new Set<Socket>();
   private readonly overCap = new WeakSet<Socket>();
+  private readonly inFlight = new WeakMap<Socket, Promise<void>>();
   private served = 0;
   private readonly timers = new Set<NodeJS.Timeout>();
   private stopping = false;
@@ -111,9 +112,23 @@ export class SandboxHttp {
           'retry-after': '1',
         });
       }
-      this.route(req, res).catch(() => {
-        if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error\n');
-        else res.destroy();
+      // One request at a time per connection: a pipelined request waits, unread (so at most a
+      // socket buffer of it is in memory), until the one before it has been answered. A request
+      // that hangs therefore holds back the rest of its connection, which is what a real hung
+      // server does too, and none of them is applied unseen.
+      const previous = this.inFlight.get(req.socket) ?? Promise.resolve();
+      const answered = new Promise<void>((resolve) => {
+        res.once('finish', resolve);
+        res.once('close', resolve);
+      });
+      this.inFlight.set(req.socket, answered);
+      void previous.then(() => {
+        // The client left while this request waited: it was never started, so it is not applied.
+        if (req.socket.destroyed) return;
+        return this.route(req, res).catch(() => {
+          if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error\n');
+          else res.destroy();
+        });
       });
     });
   }

@@ -291,3 +291,66 @@ describe('concurrent connections are capped', () => {
     expect(textOf(answer, 'faultcode')).toBe('FORBIDDEN');
   });
 });
+
+describe('one request at a time per connection', () => {
+  function pipelined(
+    port: number,
+    bodies: string[],
+  ): Promise<{ socket: net.Socket; received: () => string }> {
+    return new Promise((resolve, reject) => {
+      let data = '';
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.write(
+          bodies
+            .map(
+              (b) =>
+                `POST /soap/4.0/ HTTP/1.1\r\nHost: x\r\nContent-Type: text/xml; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(b)}\r\n\r\n${b}`,
+            )
+            .join(''),
+        );
+        resolve({ socket, received: () => data });
+      });
+      socket.on('data', (d) => (data += d.toString()));
+      socket.on('error', reject);
+    });
+  }
+
+  test('pipelined requests are answered in order, each after the one before', async () => {
+    const bodies = [1001, 1002, 1003].map((ref) =>
+      envelope('getCustomerInformation', [
+        ['sessionID', sid],
+        ['AvangateCustomerReference', ref],
+      ]),
+    );
+    const { socket, received } = await pipelined(sb.port, bodies);
+    for (let i = 0; i < 200 && (received().match(/<\/SOAP-ENV:Envelope>/g) ?? []).length < 3; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    socket.destroy();
+    const refs = [...received().matchAll(/<AvangateCustomerReference xsi:type="xsd:int">(\d+)</g)].map((m) =>
+      Number(m[1]),
+    );
+    expect(refs).toEqual([1001, 1002, 1003]);
+  });
+
+  test('behind a request that hangs, the rest of the connection is neither read nor applied', async () => {
+    const hanging = await startSandbox({ faults: { hangRate: 1, operations: ['login'] } });
+    try {
+      const create = envelope('createCustomer', [
+        ['sessionID', 'whatever'],
+        ['Customer', { FirstName: 'Never' }],
+      ]);
+      const { socket } = await pipelined(hanging.port, [
+        envelope('login', [['merchantCode', 'DEMO']]),
+        create,
+      ]);
+      // The login hangs for good, so waiting longer could only let the second request in.
+      await new Promise((r) => setTimeout(r, 500));
+      expect(hanging.stats()).toMatchObject({ calls: 1, operations: { login: { calls: 1 } } });
+      expect(hanging.stats().operations.createCustomer).toBeUndefined();
+      socket.destroy();
+    } finally {
+      await hanging.stop();
+    }
+  });
+});
