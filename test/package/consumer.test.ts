@@ -15,14 +15,16 @@ const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'ut
   .version;
 
 let work: string;
+let tarball: string;
 let app: string;
 let installMs: number;
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'consumer-'));
   const packed = await pack(work);
+  tarball = packed.tarball as string;
   app = path.join(work, 'app');
   fs.mkdirSync(app);
-  writeConsumerProject(app, packed.tarball as string);
+  writeConsumerProject(app, tarball);
   const started = process.hrtime.bigint();
   await runNpm(['ci', '--offline', '--ignore-scripts', '--no-audit', '--no-fund'], app);
   installMs = Number(process.hrtime.bigint() - started) / 1e6;
@@ -135,6 +137,30 @@ describe('runtime', () => {
       const out = await run(path.join(app, 'node_modules', '.bin', cli), ['--version']);
       expect([cli, out.code, out.stdout]).toEqual([cli, 0, `${VERSION}\n`]);
     }
+  });
+});
+
+describe('better-sqlite3 installed with scripts disabled (so never built)', () => {
+  let withSqlite: string;
+  beforeAll(async () => {
+    withSqlite = path.join(work, 'app-with-sqlite');
+    fs.mkdirSync(withSqlite);
+    writeConsumerProject(withSqlite, tarball, ['better-sqlite3']);
+    await runNpm(['ci', '--offline', '--ignore-scripts', '--no-audit', '--no-fund'], withSqlite);
+  }, 300_000);
+
+  test('--db says to rebuild it, and the in-memory sandbox still works', async () => {
+    expect(fs.existsSync(path.join(withSqlite, 'node_modules', 'better-sqlite3', 'package.json'))).toBe(true);
+    const bin = path.join(withSqlite, 'node_modules', '.bin', 'twocheckout-sandbox');
+    const out = await run(bin, ['--port', '0', '--db', path.join(work, 'unbuilt.sqlite')], withSqlite);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain('better-sqlite3 is installed but its native module is missing');
+    expect(out.stderr).toContain('npm rebuild better-sqlite3');
+    const script =
+      "require('twocheckout-soap/sandbox').startSandbox({ port: 0 })" +
+      ".then((s) => { console.log(s.customers('DEMO').length); return s.stop(); })";
+    const memory = await run(process.execPath, ['-e', script], withSqlite);
+    expect(memory).toMatchObject({ code: 0, stdout: '10\n' });
   });
 });
 

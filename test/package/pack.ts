@@ -95,7 +95,7 @@ interface LockEntry {
  * Without a lockfile npm would resolve ranges against cached metadata, which may name versions
  * newer than the cache holds.
  */
-export function writeConsumerProject(dir: string, tarball: string): void {
+export function writeConsumerProject(dir: string, tarball: string, extraDependencies: string[] = []): void {
   const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as {
     packages: Record<string, LockEntry>;
   };
@@ -119,17 +119,49 @@ export function writeConsumerProject(dir: string, tarball: string): void {
   for (const [where, entry] of Object.entries(lock.packages)) {
     if (where !== '' && !entry.dev && !entry.devOptional) packages[where] = entry;
   }
-  const manifest = {
-    name: 'consumer',
-    version: '1.0.0',
-    private: true,
-    dependencies: { 'twocheckout-soap': spec },
-  };
+  // Packages the consumer adds itself (e.g. better-sqlite3), with everything they depend on, at
+  // the places and versions of the repo's own tree.
+  const dependencies: Record<string, string> = { 'twocheckout-soap': spec };
+  for (const name of extraDependencies) {
+    const top = `node_modules/${name}`;
+    dependencies[name] = String(lock.packages[top]?.version);
+    for (const where of closure(lock.packages, top)) {
+      const { dev: _dev, devOptional: _devOptional, ...entry } = lock.packages[where];
+      packages[where] = entry;
+    }
+  }
+  (packages[''] as { dependencies: Record<string, string> }).dependencies = dependencies;
+  const manifest = { name: 'consumer', version: '1.0.0', private: true, dependencies };
   fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   fs.writeFileSync(
     path.join(dir, 'package-lock.json'),
     `${JSON.stringify({ name: 'consumer', version: '1.0.0', lockfileVersion: 3, requires: true, packages }, null, 2)}\n`,
   );
+}
+
+/** The lockfile paths of `start` and of everything it depends on, resolved as Node would. */
+function closure(packages: Record<string, LockEntry>, start: string): Set<string> {
+  const found = new Set<string>();
+  const resolve = (from: string, name: string): string => {
+    for (let base = from; ;) {
+      const candidate = `${base}/node_modules/${name}`;
+      if (packages[candidate]) return candidate;
+      const up = base.lastIndexOf('/node_modules/');
+      if (up < 0) break;
+      base = base.slice(0, up);
+    }
+    if (packages[`node_modules/${name}`]) return `node_modules/${name}`;
+    throw new Error(`package-lock.json has no ${name} for ${from}`);
+  };
+  const visit = (where: string): void => {
+    if (found.has(where)) return;
+    if (!packages[where]) throw new Error(`package-lock.json has no ${where}`);
+    found.add(where);
+    const deps = (packages[where].dependencies ?? {}) as Record<string, string>;
+    for (const name of Object.keys(deps)) visit(resolve(where, name));
+  };
+  visit(start);
+  return found;
 }
 
 /** Every file under `dir` whose name matches, recursively (symlinks not followed). */
