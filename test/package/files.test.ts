@@ -58,6 +58,7 @@ describe('the tarball', () => {
         /(^|\/)\.env$/.test(f),
     );
     expect(stray).toEqual([]);
+    expect(list().filter((f) => f.startsWith('dist/') && !/^dist\/(src|generated)\//.test(f))).toEqual([]);
     const top = new Set(list().map((f) => f.split('/')[0]));
     expect([...top].sort()).toEqual(
       ['.env.example', 'CHANGELOG.md', 'LICENSE', 'README.md', 'dist', 'docs', 'package.json', 'wsdl'].sort(),
