@@ -1,15 +1,15 @@
 // A runnable tour of the library against the local sandbox (no 2Checkout account needed).
-// Run it: `npx jest test/client/example` (runs this file and checks it succeeds), or compile it with
-// the project (`npm run build`, with examples/ in tsconfig.build.json) and `node dist/examples/library-usage.js`.
+// Run it: `npx jest test/client/example` (runs this file and checks it succeeds). In your own code
+// the imports are `twocheckout-soap` and `twocheckout-soap/sandbox`.
 // Against the real service, drop startSandbox and use fromEnv() with TWOCHECKOUT_* in .env.
 import {
   ConflictError,
   NotFoundError,
   UnknownOutcomeError,
   createTwoCheckoutClient,
-  startSandbox,
   type CallEvent,
 } from '../src';
+import { startSandbox } from '../src/sandbox';
 
 export async function main(log: (...args: unknown[]) => void = console.log): Promise<void> {
   const sandbox = await startSandbox({ port: 0 });

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm run demo`: the nightly sync against the bundled sandbox. Starts the sandbox with its seed data
 // on a free local port, runs `twocheckout-sync` over examples/customers.csv with the sandbox's demo
-// credentials (environment only: no .env, no network), prints the summary and where the files are.
+// credentials (environment only: no .env, no network). The sync's own end-of-run summary gives the
+// counts and where the files are; the demo adds every change and its verdict, and repeats neither
+// (the sync runs at --log-level warn, so its INFO lines do not repeat them either).
 'use strict';
 
 const { spawn } = require('node:child_process');
@@ -31,7 +33,19 @@ function runSync(url) {
     NO_PROXY: '127.0.0.1,localhost',
     no_proxy: '127.0.0.1,localhost',
   };
-  const args = [cli, input, '--out-dir', outDir, '--restart', '--env-file', emptyEnv, '--progress', 'none'];
+  const args = [
+    cli,
+    input,
+    '--out-dir',
+    outDir,
+    '--restart',
+    '--env-file',
+    emptyEnv,
+    '--progress',
+    'none',
+    '--log-level',
+    'warn',
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('error', reject);
@@ -63,13 +77,10 @@ async function main() {
     return code || 2;
   }
   const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
-  console.log('\nChanges applied:');
+  console.log('\nChanges applied (also in the results file):');
   for (const c of [...report.changes].sort((a, b) => a.line - b.line)) {
     console.log(`  line ${c.line} ${c.key}: ${c.field} ${JSON.stringify(c.from)} -> ${JSON.stringify(c.to)}`);
   }
-  console.log(`\nReport:      ${path.relative(process.cwd(), reportFile)}`);
-  console.log(`Results:     ${path.relative(process.cwd(), report.files.results)}`);
-  console.log(`Dead letter: ${path.relative(process.cwd(), report.files.deadLetter)}`);
   const t = report.totals;
   if (code === 1 && t.invalid === EXPECTED.invalid && t.failed === EXPECTED.failed && t.updated > 0) {
     console.log(

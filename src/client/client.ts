@@ -19,6 +19,7 @@ import { retryPolicy } from './retry-policy';
 import { RetryStrategy } from './retry-strategy';
 import { SessionManager, type LoginReason } from './session';
 
+/** Counters of one client, from {@link TwoCheckoutClient.stats}. */
 export interface ClientStats {
   /** Facade calls started (logins not included). */
   calls: number;
@@ -48,6 +49,7 @@ export interface CallOptions {
 
 /** What happened on the wire for one call. Errors carry the same fields. */
 export interface CallMetadata {
+  /** The operation called. */
   operation: string;
   /** Sends of the operation (1 = no retry; session replays count). */
   attempts: number;
@@ -57,11 +59,20 @@ export interface CallMetadata {
   httpStatus: number | undefined;
 }
 
+/** A result with the metadata of the call that produced it. */
 export interface CallResult<T> {
+  /** The normalized result. */
   result: T;
+  /** What happened on the wire. */
   metadata: CallMetadata;
 }
 
+/**
+ * The client core for one merchant: logs in lazily, renews its session before the 10-minute
+ * expiry, retries what is safe to retry, and throws {@link TwoCheckoutError} subclasses. The
+ * facade's {@link TwoCheckoutClient} adds `customers` on top; create one with
+ * {@link createTwoCheckoutClient} or {@link fromEnv} and close it when done.
+ */
 export interface TwoCheckoutClientCore {
   /** Calls any WSDL operation but login: sessionID injected, arguments encoded, result normalized. */
   call<Op extends OperationName>(
@@ -84,6 +95,7 @@ export interface TwoCheckoutClientCore {
    * first login forward), so bad credentials, TLS or network problems show at start-up.
    */
   connect(): Promise<void>;
+  /** A snapshot of the client's counters. */
   stats(): ClientStats;
   /** Frees sockets and forgets the session; idempotent. Later calls fail. */
   close(): Promise<void>;

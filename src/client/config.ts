@@ -6,8 +6,10 @@ import { HASH_ALGORITHMS, isHashAlgorithm, type HashAlgorithm } from './hash';
 import { LIVE_SOAP_URL, type TwoCheckoutClientOptions } from './options';
 import { hideSecretsFromInspection } from './redact';
 
+/** An environment to read variables from, like `process.env`. */
 export type Env = Readonly<Record<string, string | undefined>>;
 
+/** Options of {@link fromEnv}: any client option (these win over the environment), and where .env is. */
 export interface FromEnvOptions extends Partial<TwoCheckoutClientOptions> {
   /**
    * A .env file to read (never written into process.env; real environment variables win).
@@ -18,14 +20,23 @@ export interface FromEnvOptions extends Partial<TwoCheckoutClientOptions> {
 
 /** The variables fromEnv reads, with what they mean (also used by the docs and --help texts). */
 export const ENV_VARIABLES = {
+  /** The merchant code (required). */
   TWOCHECKOUT_MERCHANT_CODE: 'merchant code (required)',
+  /** The secret key (required; never logged). */
   TWOCHECKOUT_SECRET_KEY: 'secret key (required; never logged)',
+  /** The login hash algorithm: sha256 (default), sha3-256, or md5 (legacy 3-part login). */
   TWOCHECKOUT_HASH_ALGORITHM: 'login hash: sha256 (default), sha3-256, or md5 (retired by 2Checkout in 2024)',
+  /** The service URL. */
   TWOCHECKOUT_SOAP_URL: `service URL (default ${LIVE_SOAP_URL})`,
+  /** Per-request timeout in ms. */
   TWOCHECKOUT_TIMEOUT_MS: 'per-request timeout in ms (default 30000)',
+  /** Overall deadline per call, retries included, in ms. */
   TWOCHECKOUT_DEADLINE_MS: 'overall deadline per call incl. retries, in ms (default 120000)',
+  /** Proxy URL. */
   TWOCHECKOUT_PROXY: 'proxy URL (default HTTPS_PROXY, honouring NO_PROXY)',
+  /** PEM file of extra trusted CA certificates. */
   TWOCHECKOUT_CA_FILE: 'PEM file of extra trusted CA certificates',
+  /** `true` disables TLS verification. */
   TWOCHECKOUT_TLS_INSECURE: 'true disables TLS verification (never in production; logs a warning)',
 } as const;
 

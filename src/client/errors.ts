@@ -4,6 +4,7 @@
  * body with the sessionID and login hash) and its texts pass through the redactor first.
  */
 
+/** What kind of failure an error is; one per error class, so it can be switched on. */
 export type ErrorKind =
   | 'authentication'
   | 'session'
@@ -19,10 +20,13 @@ export type ErrorKind =
   | 'fault'
   | 'config';
 
+/** What every error carries besides its message (the constructor's second argument). */
 export interface TwoCheckoutErrorDetails {
   /** The SOAP operation (e.g. `getCustomerInformation`), or a facade step like `customers.update`. */
   operation: string;
+  /** The SOAP faultcode the service answered with (e.g. `NOT_FOUND_CUSTOMER`), when it did. */
   faultCode?: string;
+  /** The SOAP faultstring, redacted (never a secret key, hash or session ID). */
   faultString?: string;
   /** HTTP status of the response, when there was one. */
   httpStatus?: number;
@@ -34,14 +38,24 @@ export interface TwoCheckoutErrorDetails {
   durationMs?: number;
 }
 
+/**
+ * The base of every error the client throws. Catch it to handle all of them; switch on
+ * {@link TwoCheckoutError.kind} (or use `instanceof` on a subclass) to decide what to do next.
+ */
 export abstract class TwoCheckoutError extends Error {
+  /** Which subclass this is, as a string (`'not-found'`, `'transient'`…). */
   abstract readonly kind: ErrorKind;
   /** Whether the same call may succeed if repeated later (the client has already retried it). */
   abstract readonly retryable: boolean;
+  /** The SOAP operation (e.g. `getCustomerInformation`), or a facade step like `customers.update`. */
   readonly operation: string;
+  /** The SOAP faultcode the service answered with, when it answered with a fault. */
   readonly faultCode: string | undefined;
+  /** The SOAP faultstring, redacted (never a secret key, hash or session ID). */
   readonly faultString: string | undefined;
+  /** HTTP status of the last response, when there was one. */
   readonly httpStatus: number | undefined;
+  /** Network error code (`ECONNRESET`, `ETIMEDOUT`…), when the failure was below HTTP. */
   readonly networkCode: string | undefined;
   /** Sends of the operation, set when the error is built and read-only afterwards (login sends are not counted). */
   declare readonly attempts: number;
@@ -73,8 +87,11 @@ export class SessionError extends TwoCheckoutError {
   readonly retryable = true;
 }
 
+/** One field-level problem found by local validation. */
 export interface ValidationProblem {
+  /** The Customer field (or input column) at fault. */
   field: string;
+  /** What is wrong with it, in a short sentence. */
   message: string;
 }
 
@@ -94,14 +111,19 @@ export class ValidationError extends TwoCheckoutError {
   }
 }
 
+/** The customer, subscription, product… looked up does not exist (a `NOT_FOUND_*` fault). */
 export class NotFoundError extends TwoCheckoutError {
   readonly kind = 'not-found' as const;
   readonly retryable = false;
 }
 
+/** One field whose stored value was not what the caller expected. */
 export interface ConflictDetail {
+  /** The Customer field. */
   field: string;
+  /** The value the caller expected (its `expect` precondition, or the value it wrote). */
   expected: unknown;
+  /** The value the service holds. */
   actual: unknown;
 }
 
@@ -112,6 +134,7 @@ export interface ConflictDetail {
 export class ConflictError extends TwoCheckoutError {
   readonly kind = 'conflict' as const;
   readonly retryable = false;
+  /** The fields that differ; empty for a taken unique value (the faultCode says which). */
   readonly conflicts: readonly ConflictDetail[];
 
   constructor(message: string, details: TwoCheckoutErrorDetails & { conflicts?: readonly ConflictDetail[] }) {
@@ -128,6 +151,7 @@ export class ConflictError extends TwoCheckoutError {
 export class ThrottledError extends TwoCheckoutError {
   readonly kind = 'throttled' as const;
   readonly retryable = true;
+  /** How long the server asked the client to wait (Retry-After), in ms, when it said. */
   readonly retryAfterMs: number | undefined;
 
   constructor(message: string, details: TwoCheckoutErrorDetails & { retryAfterMs?: number }) {
@@ -148,9 +172,11 @@ export class TimeoutError extends TwoCheckoutError {
   readonly retryable = true;
 }
 
+/** How to find out whether a write whose outcome is unknown was applied. */
 export interface ReconcileInfo {
   /** What the caller can look up to learn whether the write happened. */
   externalReference: string | null;
+  /** What to look up, in a sentence (e.g. "look the customer up by ExternalCustomerReference X"). */
   hint: string;
 }
 
@@ -164,6 +190,7 @@ export class UnknownOutcomeError extends TwoCheckoutError {
   readonly retryable = false;
   /** What went wrong underneath: 'transient' | 'timeout' | 'throttled'… */
   readonly underlyingKind: ErrorKind;
+  /** How to learn whether the write was applied. */
   readonly reconcile: ReconcileInfo;
 
   constructor(

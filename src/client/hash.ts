@@ -9,7 +9,9 @@ export type Clock = () => Date;
  * MD5 for its API in 2024 (sent as login's 4th part, `algo`); `md5` is the legacy 3-part login.
  */
 export const HASH_ALGORITHMS = ['sha256', 'sha3-256', 'md5'] as const;
+/** One of {@link HASH_ALGORITHMS}. */
 export type HashAlgorithm = (typeof HASH_ALGORITHMS)[number];
+/** What the client sends unless told otherwise: HMAC-SHA256 with `algo` (the 2024 login). */
 export const DEFAULT_HASH_ALGORITHM: HashAlgorithm = 'sha256';
 
 export function isHashAlgorithm(value: unknown): value is HashAlgorithm {

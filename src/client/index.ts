@@ -15,8 +15,9 @@ export {
   HASH_ALGORITHMS,
   DEFAULT_HASH_ALGORITHM,
   type HashAlgorithm,
+  type Clock,
 } from './hash';
-export type { CallEvent, CallOutcome, EventListener, Logger } from './observability';
+export type { CallEvent, CallOutcome, EventListener, LogFn, Logger } from './observability';
 export { retryPolicy, type RetryClass } from './retry-policy';
 export type { RetryOptions } from './retry-strategy';
 export type { SessionTiming } from './session';

@@ -1,18 +1,24 @@
 import type { ErrorKind } from './errors';
 
-type LogFn = (obj: Record<string, unknown>, msg?: string) => void;
+/** One log method: structured fields first, then the message (pino style). */
+export type LogFn = (obj: Record<string, unknown>, msg?: string) => void;
 
 /** Any pino-compatible logger (pino, a pino child, or a small adapter over console). */
 export interface Logger {
+  /** Per-attempt detail (sends, retries, logins). */
   debug: LogFn;
+  /** Rare, notable events (a session renewal). */
   info: LogFn;
+  /** Something the operator should see (TLS verification off, a retry budget running out). */
   warn: LogFn;
+  /** A call failed for good. */
   error: LogFn;
 }
 
 const noop: LogFn = () => undefined;
 export const silentLogger: Logger = { debug: noop, info: noop, warn: noop, error: noop };
 
+/** How one attempt ended: done, about to be retried, or failed for good. */
 export type CallOutcome = 'success' | 'retrying' | 'failed';
 
 /**
@@ -24,15 +30,21 @@ export interface CallEvent {
   operation: string;
   /** 1-based attempt number of this send. */
   attempt: number;
+  /** How long this attempt took. */
   durationMs: number;
+  /** How this attempt ended. */
   outcome: CallOutcome;
+  /** The error class's kind, when the attempt failed. */
   errorKind?: ErrorKind;
+  /** The SOAP faultcode, when the service answered with a fault. */
   faultCode?: string;
+  /** The HTTP status, when there was a response. */
   httpStatus?: number;
   /** Why a login happened: initial, renewal, expired, session-fault. */
   loginReason?: string;
 }
 
+/** Receives every {@link CallEvent}; a listener that throws never breaks a call. */
 export type EventListener = (event: CallEvent) => void;
 
 /** Wraps user callbacks so a throwing logger or listener can never break a call. */

@@ -11,10 +11,14 @@ import type { EventListener, Logger } from './observability';
 import { defaultRetryOptions, type RetryOptions } from './retry-strategy';
 import type { SessionTiming } from './session';
 
+/** The live 2Checkout SOAP API 4.0 endpoint, the default `url`. */
 export const LIVE_SOAP_URL = 'https://api.2checkout.com/soap/4.0/';
 
+/** Options of {@link createTwoCheckoutClient}; only the credentials are required. */
 export interface TwoCheckoutClientOptions {
+  /** Your 2Checkout merchant code. */
   merchantCode: string;
+  /** Your secret key: used for the login hash only, never sent, logged or shown in an error. */
   secretKey: string;
   /**
    * Login hash. Default `sha256`: HMAC-SHA256 with login's 4th part `algo`, as 2Checkout requires
@@ -53,7 +57,9 @@ export interface TwoCheckoutClientOptions {
   engine?: 'codec' | 'node-soap';
   /** Responses larger than this fail (default 16 MiB). */
   maxResponseBytes?: number;
+  /** Retry tuning (attempts, backoff, retry budget); defaults as in {@link RetryOptions}. */
   retry?: Partial<RetryOptions>;
+  /** Session lifetime and renewal margin; defaults as in {@link SessionTiming}. */
   session?: Partial<SessionTiming>;
   /** pino-compatible logger; silent when absent. */
   logger?: Logger;

@@ -1,6 +1,7 @@
 import type { ErrorKind } from './errors';
 import type { RetryClass } from './retry-policy';
 
+/** How the client retries: attempts, backoff and a retry budget shared by all calls of a client. */
 export interface RetryOptions {
   /** Total sends per call, first one included (>= 1). Default 3, as in AWS's standard mode. */
   maxAttempts: number;
@@ -12,7 +13,9 @@ export interface RetryOptions {
   maxDelayMs: number;
   /** Retry budget (token bucket shared by all calls of one client). */
   budgetCapacity: number;
+  /** Tokens one retry takes from the budget. */
   budgetRetryCost: number;
+  /** Tokens one retry after a timeout takes (more: timeouts are the costly failures). */
   budgetTimeoutCost: number;
 }
 

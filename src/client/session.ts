@@ -7,6 +7,7 @@ export interface Session {
   readonly generation: number;
 }
 
+/** When the client logs in again. */
 export interface SessionTiming {
   /** How long the service keeps a session (2Checkout documents 10 minutes). */
   ttlMs: number;

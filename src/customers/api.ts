@@ -6,7 +6,12 @@ import type { WritableField } from './fields';
 import { validateCustomerPatch, validateMergedCustomer, validateNewCustomer } from './validate';
 
 /** A customer by 2Checkout reference, or by your own ExternalCustomerReference. */
-export type CustomerKey = number | { external: string };
+export type CustomerKey =
+  | number
+  | {
+      /** The customer's ExternalCustomerReference. */
+      external: string;
+    };
 
 /** Writable Customer fields; `null` (or '') clears an optional field. */
 export type CustomerPatch = Partial<Record<WritableField, string | null>>;
@@ -15,6 +20,7 @@ export type CustomerPatch = Partial<Record<WritableField, string | null>>;
 export type NewCustomer = CustomerPatch &
   Record<'FirstName' | 'LastName' | 'Address1' | 'City' | 'Zip' | 'CountryCode' | 'Email', string>;
 
+/** Options of {@link CustomersApi.update}. */
 export interface UpdateOptions extends CallOptions {
   /** Also copy the changed contact details to the end user of every subscription of the customer. */
   updateEndUserSubscriptions?: boolean;
@@ -26,23 +32,35 @@ export interface UpdateOptions extends CallOptions {
   dryRun?: boolean;
 }
 
+/** What {@link CustomersApi.update} did. */
 export interface UpdateResult {
+  /** `updated`: written; `unchanged`: nothing differed, nothing written; `planned`: a dry run with changes. */
   outcome: 'updated' | 'unchanged' | 'planned';
+  /** The customer's AvangateCustomerReference. */
   reference: number;
+  /** The fields that changed (or would change, in a dry run), old value to new. */
   changes: FieldChange[];
   /** The whole read-modify-write: sends of all its calls, total duration, status of the last answer. */
   metadata: CallMetadata;
 }
 
+/** Customer operations: `client.customers`. */
 export interface CustomersApi {
+  /** Reads a customer; {@link NotFoundError} when there is none. */
   get(key: CustomerKey, options?: CallOptions): Promise<Customer>;
+  /** Validates and creates a customer; resolves to its AvangateCustomerReference. */
   create(customer: NewCustomer, options?: CallOptions): Promise<number>;
-  /** `timeoutMs` bounds the read, the write and the verify read together. */
+  /**
+   * Read-modify-write: reads the customer, applies the patch, and writes only when a field
+   * changes. Validates the patch first ({@link ValidationError}). `timeoutMs` bounds the read,
+   * the write and the verify read together.
+   */
   update(key: CustomerKey, patch: CustomerPatch, options?: UpdateOptions): Promise<UpdateResult>;
 }
 
 /** The part of the client this module needs (keeps customers testable and the layering one-way). */
 export interface OperationCaller {
+  /** {@link TwoCheckoutClientCore.callWithMetadata}. */
   callWithMetadata<Op extends OperationName>(
     operation: Op,
     args: OperationArgs<Op>,
@@ -131,6 +149,7 @@ class Tally {
   }
 }
 
+/** The customers API over any caller of operations (the client composes it as `client.customers`). */
 export function createCustomersApi(client: OperationCaller): CustomersApi {
   async function read(key: CustomerKey, tally: Tally): Promise<Customer> {
     const args =

@@ -1,8 +1,12 @@
 import type { CustomerField } from './fields';
 
+/** One changed field of a customer. */
 export interface FieldChange {
+  /** The Customer field. */
   field: CustomerField;
+  /** The stored value before. */
   from: unknown;
+  /** The value after. */
   to: unknown;
 }
 

@@ -2,14 +2,23 @@ import { parseArgs } from 'node:util';
 import type { CustomerKey } from '../customers/api';
 
 /** What `twocheckout-sync doctor` was asked to do. Credentials never come from the command line. */
+/** What the doctor was asked to do (from its command line). */
 export interface DoctorSettings {
+  /** Print the report as JSON instead of text. */
   json: boolean;
   /** Read this customer after logging in. */
   customer?: CustomerKey;
   /** Try the other hash algorithms when the configured one is refused (default on). */
   probeAlgorithms: boolean;
   /** The same client overrides as the sync's (--url, --timeout-ms, --env-file). */
-  client: { url?: string; timeoutMs?: number; envFile?: string };
+  client: {
+    /** The service URL (instead of TWOCHECKOUT_SOAP_URL). */
+    url?: string;
+    /** Per-request timeout in ms. */
+    timeoutMs?: number;
+    /** The .env file to read. */
+    envFile?: string;
+  };
 }
 
 export type DoctorCommand = { kind: 'help' } | { kind: 'run'; settings: DoctorSettings };

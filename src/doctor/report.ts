@@ -1,14 +1,20 @@
 // The doctor's findings as data, and their two renderings: text for an operator, JSON for machines.
+/** A check's verdict: `fail` makes the doctor exit 2; `skip` when an earlier check failed. */
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
 
+/** The checks, in the order they run. */
 export type CheckId = 'configuration' | 'reachable' | 'tls' | 'wsdl' | 'clock' | 'login' | 'customer';
 
+/** The causes of a refused login, in the order to check them. */
 export type CauseId = 'wrong-secret' | 'hash-algorithm' | 'clock-skew' | 'ip-allow-list';
 
 /** One likely cause of a refused login, with what the doctor saw and what the operator should check. */
 export interface Cause {
+  /** Which cause. */
   id: CauseId;
+  /** One line naming the cause. */
   title: string;
+  /** How well what the doctor saw fits this cause. */
   likelihood: 'likely' | 'possible' | 'unlikely';
   /** What the doctor measured or observed. */
   evidence: string;
@@ -16,9 +22,13 @@ export interface Cause {
   check: string;
 }
 
+/** One check's result. */
 export interface Check {
+  /** Which check. */
   id: CheckId;
+  /** Its verdict. */
   status: CheckStatus;
+  /** One line for the operator (never a secret, hash or session ID). */
   summary: string;
   /** Further lines (differences, certificate facts, hints). */
   details: string[];
@@ -28,12 +38,19 @@ export interface Check {
   causes?: Cause[];
 }
 
+/** What `twocheckout-sync doctor` found (`--json` prints this object). */
 export interface DoctorReport {
+  /** True when no check failed (warnings allowed). */
   ok: boolean;
+  /** 0 when ok, 2 otherwise. */
   exitCode: 0 | 2;
+  /** The service URL checked, when the configuration could be read. */
   url?: string;
+  /** The merchant code from the configuration. */
   merchantCode?: string;
+  /** The login hash algorithm configured. */
   hashAlgorithm?: string;
+  /** Every check, in the order run. */
   checks: Check[];
 }
 

@@ -20,6 +20,7 @@ import { MAX_WSDL_BYTES, probeHttp, type HttpProbe } from './probe-http';
 import { explainTlsError, inspectTls, type TlsInspection } from './probe-tls';
 import { finish, type Check, type CheckId, type DoctorReport } from './report';
 
+/** What the doctor reads from outside its settings. */
 export interface DoctorDeps {
   /** The environment to read; default process.env plus ./.env, exactly as the sync reads it. */
   env?: Env;

@@ -12,6 +12,7 @@ const CODES =
   'SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO ' +
   'TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW';
 
+/** The ISO 3166-1 alpha-2 country codes, upper case. */
 export const ISO_COUNTRY_CODES: ReadonlySet<string> = new Set(CODES.split(' '));
 
 /** Case-insensitive. The length check matters: `'ß'.toUpperCase()` is `'SS'`, a listed code. */

@@ -24,14 +24,17 @@ export const CUSTOMER_FIELDS = [
   'Language',
 ] as const;
 
+/** The name of a Customer field. */
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
 
 /** Set by the service, never by a client: AvangateCustomerReference is assigned, the rest derived. */
 export const READ_ONLY_FIELDS = ['AvangateCustomerReference', 'ExistingCards', 'Enabled', 'Trial'] as const;
 export type ReadOnlyField = (typeof READ_ONLY_FIELDS)[number];
 
+/** A Customer field a client may write. */
 export type WritableField = Exclude<CustomerField, ReadOnlyField>;
 
+/** Every Customer field but the read-only ones. */
 export const WRITABLE_FIELDS: readonly WritableField[] = CUSTOMER_FIELDS.filter(
   (f): f is WritableField => !(READ_ONLY_FIELDS as readonly string[]).includes(f),
 );

@@ -8,21 +8,35 @@ type TypeDefs = Schema['types'];
 
 /** The XSD built-ins the normalizer understands, with their domain representation. */
 export interface XsdScalarTypes {
+  /** `xsd:string` as a string. */
   'xsd:string': string;
+  /** `xsd:int` as a number. */
   'xsd:int': number;
+  /** `xsd:integer` as a number. */
   'xsd:integer': number;
+  /** `xsd:long` as a number (within ±2⁵³). */
   'xsd:long': number;
+  /** `xsd:short` as a number. */
   'xsd:short': number;
+  /** `xsd:byte` as a number. */
   'xsd:byte': number;
+  /** `xsd:unsignedInt` as a number. */
   'xsd:unsignedInt': number;
+  /** `xsd:double` as a number. */
   'xsd:double': number;
+  /** `xsd:float` as a number. */
   'xsd:float': number;
+  /** `xsd:decimal` as a number (a double). */
   'xsd:decimal': number;
+  /** `xsd:boolean` as a boolean. */
   'xsd:boolean': boolean;
+  /** `xsd:date` as a string (as sent: `YYYY-MM-DD`). */
   'xsd:date': string;
+  /** `xsd:dateTime` as a string (as sent, ISO 8601). */
   'xsd:dateTime': string;
 }
 
+/** The name of an XSD built-in type (`xsd:string`…). */
 export type XsdScalarName = keyof XsdScalarTypes;
 /** Names of the WSDL's complex types (structs and SOAP-ENC arrays). */
 export type SchemaTypeName = keyof TypeDefs & string;
@@ -95,6 +109,7 @@ export type InputValue<T> = T extends XsdScalarName
       : InputStruct<T>
     : never;
 
+/** A WSDL struct as a request value: every field optional (absent = not sent) or null (xsi:nil). */
 export type InputStruct<N extends SchemaTypeName> = {
   [F in StructFields<N> as F['name']]?: InputValue<F['type']> | null;
 };

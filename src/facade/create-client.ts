@@ -5,6 +5,7 @@ import type { TwoCheckoutClientOptions } from '../client/options';
 import { createCustomersApi, type CustomersApi } from '../customers/api';
 
 export interface TwoCheckoutClient extends TwoCheckoutClientCore {
+  /** Customer reads and read-modify-write updates on top of `call()`. */
   readonly customers: CustomersApi;
 }
 

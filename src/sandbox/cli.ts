@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { HELP, parseCliArgs, UsageError } from './cli-args';
 import { startSandbox } from './index';
+import { packageVersion } from './version';
 
 async function main(argv: string[]): Promise<number> {
   let config;
@@ -13,8 +14,12 @@ async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
-  if (config.help) {
+  if (config.kind === 'help') {
     process.stdout.write(HELP);
+    return 0;
+  }
+  if (config.kind === 'version') {
+    process.stdout.write(`${packageVersion()}\n`);
     return 0;
   }
   const log = config.verbose

@@ -2,8 +2,11 @@ import type http from 'node:http';
 
 export class BodyTooLarge extends Error {}
 
-/** Reads the request body up to `limit` bytes; rejects as soon as it grows past it. */
-export function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+/**
+ * Reads the request body up to `limit` bytes; rejects as soon as it grows past it. The bytes are
+ * decoded later (strictly, see xml/decode-body.ts), so a bad encoding gets a fault, not U+FFFD.
+ */
+export function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) {
@@ -22,7 +25,7 @@ export function readBody(req: http.IncomingMessage, limit: number): Promise<stri
       chunks.push(chunk);
     };
     req.on('data', onData);
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks, size)));
     req.on('error', reject);
     req.on('aborted', () => reject(new Error('request aborted')));
   });

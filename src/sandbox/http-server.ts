@@ -19,6 +19,7 @@ export interface HttpDeps {
 }
 
 const XML_TYPE = 'text/xml; charset=utf-8';
+const OVER_CAP_IDLE_MS = 5000;
 
 function send(
   res: http.ServerResponse,
@@ -37,28 +38,60 @@ function sendJson(res: http.ServerResponse, status: number, value: unknown): voi
 }
 
 /**
+ * The request target as a URL, or undefined when it is malformed: unparsable, a `%` not followed by
+ * two hex digits anywhere, or a path whose escapes are not UTF-8 (decodeURIComponent would throw).
+ */
+function parseTarget(target: string): URL | undefined {
+  if (/%(?![0-9A-Fa-f]{2})/.test(target)) return undefined;
+  try {
+    const url = new URL(target, 'http://sandbox.invalid');
+    decodeURIComponent(url.pathname);
+    return url;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The HTTP front: routing, body limits, the test endpoints, and the transport side of injected
  * faults (resets, hangs, 503s). Open sockets are tracked so stop() never waits on a hung request.
  */
 export class SandboxHttp {
   readonly server: http.Server;
   private readonly sockets = new Set<Socket>();
+  private readonly overCap = new WeakSet<Socket>();
+  private readonly inFlight = new WeakMap<Socket, Promise<void>>();
+  private served = 0;
   private readonly timers = new Set<NodeJS.Timeout>();
   private stopping = false;
 
   constructor(
     private readonly deps: HttpDeps,
-    timeouts: { requestTimeoutMs: number; keepAliveTimeoutMs: number },
+    limits: { requestTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number },
   ) {
     this.server = http.createServer({
-      requestTimeout: timeouts.requestTimeoutMs,
-      headersTimeout: Math.min(20_000, timeouts.requestTimeoutMs),
-      keepAliveTimeout: timeouts.keepAliveTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      headersTimeout: Math.min(20_000, limits.requestTimeoutMs),
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
     });
     this.server.maxHeadersCount = 100;
+    // Each connection holds at most one request body (maxBodyBytes) at a time, and at most
+    // maxConnections connections are served, so memory has a bound. Node's server.maxConnections
+    // would reset the extra sockets silently; here their requests get a 503 with Retry-After and
+    // are never read or applied, and a socket that sends nothing is closed after a few seconds.
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
+      if (this.served >= limits.maxConnections) {
+        this.overCap.add(socket);
+        socket.setTimeout(OVER_CAP_IDLE_MS, () => socket.destroy());
+        socket.on('close', () => this.sockets.delete(socket));
+        return;
+      }
+      this.served++;
+      socket.on('close', () => {
+        this.served--;
+        this.sockets.delete(socket);
+      });
     });
     this.server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
       if (err.code === 'ECONNRESET' || !socket.writable) {
@@ -75,9 +108,29 @@ export class SandboxHttp {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     });
     this.server.on('request', (req, res) => {
-      this.route(req, res).catch(() => {
-        if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error\n');
-        else res.destroy();
+      if (this.overCap.has(req.socket)) {
+        return this.reject(res, 503, 'Too many connections to the sandbox; retry in a moment', {
+          connection: 'close',
+          'retry-after': '1',
+        });
+      }
+      // One request at a time per connection: a pipelined request waits, unread (so at most a
+      // socket buffer of it is in memory), until the one before it has been answered. A request
+      // that hangs therefore holds back the rest of its connection, which is what a real hung
+      // server does too, and none of them is applied unseen.
+      const previous = this.inFlight.get(req.socket) ?? Promise.resolve();
+      const answered = new Promise<void>((resolve) => {
+        res.once('finish', resolve);
+        res.once('close', resolve);
+      });
+      this.inFlight.set(req.socket, answered);
+      void previous.then(() => {
+        // The client left while this request waited: it was never started, so it is not applied.
+        if (req.socket.destroyed) return;
+        return this.route(req, res).catch(() => {
+          if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error\n');
+          else res.destroy();
+        });
       });
     });
   }
@@ -104,7 +157,8 @@ export class SandboxHttp {
   private async route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     // Node would stamp its own clock; the sandbox's clock may be shifted (tests of clock skew).
     res.setHeader('date', new Date(this.deps.now()).toUTCString());
-    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    const url = parseTarget(req.url ?? '/');
+    if (!url) return this.reject(res, 400, 'Malformed request URL (bad percent-encoding)');
     const path = url.pathname;
     if (path === SOAP_PATH || path === SOAP_PATH.slice(0, -1)) {
       if (req.method === 'GET' || req.method === 'HEAD') {
@@ -134,7 +188,7 @@ export class SandboxHttp {
     const customers = /^\/__sandbox\/customers\/([^/]+)$/.exec(path);
     if (customers) {
       if (req.method !== 'GET') return this.reject(res, 405, 'Method not allowed', { allow: 'GET' });
-      const dump = this.deps.customersOf(decodeURIComponent(customers[1]));
+      const dump = this.deps.customersOf(decodeURIComponent(customers[1])); // checked by parseTarget
       if (dump === undefined) return this.reject(res, 404, 'Unknown merchant');
       return sendJson(res, 200, dump);
     }
@@ -142,9 +196,9 @@ export class SandboxHttp {
   }
 
   private async soap(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    let xml: string;
+    let body: Buffer;
     try {
-      xml = await readBody(req, this.deps.maxBodyBytes);
+      body = await readBody(req, this.deps.maxBodyBytes);
     } catch (err) {
       if (err instanceof BodyTooLarge) {
         // Stop reading the rest; the connection is not reusable after an unread body.
@@ -157,7 +211,10 @@ export class SandboxHttp {
       res.destroy();
       return;
     }
-    const outcome = await this.deps.service.handle(xml, this.wait);
+    const outcome = await this.deps.service.handle(
+      { body, contentType: req.headers['content-type'] },
+      this.wait,
+    );
     if (this.stopping) return;
     switch (outcome.kind) {
       case 'respond':

@@ -1,3 +1,8 @@
+/**
+ * A local 2Checkout SOAP API 4.0 server for tests, demos and rehearsals: {@link startSandbox}.
+ * See docs/sandbox.md.
+ * @module twocheckout-soap/sandbox
+ */
 import { SessionRegistry } from './auth/sessions';
 import { FaultInjector } from './faults/injector';
 import { RateLimiter } from './faults/rate-limiter';
@@ -21,10 +26,12 @@ export type {
   SandboxRateLimit,
   FaultTiming,
 } from './options';
-export type { SandboxStats, OperationStats, MerchantStats, AlgorithmCounts } from './stats';
+export type { SandboxStats, OperationStats, MerchantStats, Counts, AlgorithmCounts } from './stats';
+export type { InjectedFault } from './faults/injector';
 export type { SeedData, SeedMerchant } from './seed/seed-types';
 export type { SoapValue, SoapStruct } from './xml/values';
 
+/** A running sandbox, from {@link startSandbox}. */
 export interface Sandbox {
   /** The service location, e.g. http://127.0.0.1:40123/soap/4.0/ */
   url: string;
@@ -32,10 +39,13 @@ export interface Sandbox {
   wsdlUrl: string;
   /** Base of the test endpoints, e.g. http://127.0.0.1:40123/__sandbox/ */
   adminUrl: string;
+  /** The port it listens on (useful with `port: 0`). */
   port: number;
   /** Closes the server, every open connection (hung ones too) and the store. Idempotent. */
   stop(): Promise<void>;
+  /** A snapshot of the counters. */
   stats(): SandboxStats;
+  /** Sets every counter back to zero. */
   resetStats(): void;
   /** Ends every session now; returns how many there were. */
   expireAllSessions(): number;
@@ -75,6 +85,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const sessionTtlMs = positive(options.sessionTtlMs, 'sessionTtlMs', DEFAULTS.sessionTtlMs);
   const loginWindowMs = positive(options.loginWindowMs, 'loginWindowMs', DEFAULTS.loginWindowMs);
   const maxBodyBytes = positive(options.maxBodyBytes, 'maxBodyBytes', DEFAULTS.maxBodyBytes);
+  const maxConnections = positive(options.maxConnections, 'maxConnections', DEFAULTS.maxConnections);
   const requestTimeoutMs = positive(options.requestTimeoutMs, 'requestTimeoutMs', DEFAULTS.requestTimeoutMs);
   const keepAliveTimeoutMs = positive(
     options.keepAliveTimeoutMs,
@@ -137,7 +148,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       expireAllSessions: () => sessions.expireAll(),
       now,
     },
-    { requestTimeoutMs, keepAliveTimeoutMs },
+    { requestTimeoutMs, keepAliveTimeoutMs, maxConnections },
   );
   const host = options.host ?? DEFAULTS.host;
   let port: number;

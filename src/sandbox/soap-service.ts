@@ -7,6 +7,7 @@ import { login } from './ops/login';
 import { HANDLERS } from './ops/table';
 import type { StatsRecorder } from './stats';
 import type { SandboxStore } from './store/store';
+import { decodeBody } from './xml/decode-body';
 import { decodeRequest, operationDef, type OperationName } from './xml/decode-request';
 import { encodeFault, encodeResponse } from './xml/encode-response';
 
@@ -36,10 +37,13 @@ export class SoapService {
   constructor(private readonly deps: ServiceDeps) {}
 
   /** Decodes, applies fault injection and the operation, and encodes the answer. */
-  async handle(xml: string, wait: (ms: number) => Promise<void>): Promise<SoapOutcome> {
+  async handle(
+    request: { body: Buffer; contentType?: string },
+    wait: (ms: number) => Promise<void>,
+  ): Promise<SoapOutcome> {
     let decoded;
     try {
-      decoded = decodeRequest(xml);
+      decoded = decodeRequest(decodeBody(request.body, request.contentType));
     } catch (err) {
       const fault = asFault(err, this.deps.log);
       this.deps.stats.fault('(undecoded)', undefined, fault.code);

@@ -1,43 +1,62 @@
 import type { InjectedFault } from './faults/injector';
 
-type Counts = Record<string, number>;
+/** Counters keyed by a fault code, an injected-fault kind or an HTTP status. */
+export type Counts = Record<string, number>;
 
+/** Counters of one operation. */
 export interface OperationStats {
+  /** Requests for it. */
   calls: number;
   /** Faults answered, by faultcode (injected ones included under SOAP-ENV:Server). */
   faults: Counts;
+  /** Injected faults and delays, by kind. */
   injected: Counts;
 }
 
 /** Logins by the algorithm they named: sha256, sha3-256, md5 (no algo), unknown (refused). */
 export type AlgorithmCounts = Partial<Record<'sha256' | 'sha3-256' | 'md5' | 'unknown', number>>;
 
+/** Counters of one merchant (known merchant codes only). */
 export interface MerchantStats {
+  /** Requests made with its sessions or for its login. */
   calls: number;
+  /** Successful logins. */
   logins: number;
+  /** Refused logins (wrong hash, date outside the window). */
   failedLogins: number;
   /** Successful logins by algorithm. */
   loginsByAlgorithm: AlgorithmCounts;
+  /** Faults answered, by faultcode. */
   faults: Counts;
+  /** Injected faults and delays, by kind. */
   injected: Counts;
+  /** Requests refused with TOO_MANY_REQUESTS. */
   rateLimited: number;
 }
 
+/** The sandbox's counters (`GET /__sandbox/stats`, `sandbox.stats()`). Never keys, hashes or sessions. */
 export interface SandboxStats {
+  /** When counting started (start or last reset), ISO 8601. */
   since: string;
   /** SOAP requests that decoded to an operation. */
   calls: number;
+  /** Successful logins. */
   logins: number;
+  /** Refused logins, unknown merchants included. */
   failedLogins: number;
   /** Successful logins by algorithm. */
   loginsByAlgorithm: AlgorithmCounts;
   /** Refused logins by the algorithm they named (md5 counts the refused 3-part logins). */
   failedLoginsByAlgorithm: AlgorithmCounts;
+  /** Faults answered, by faultcode. */
   faults: Counts;
+  /** Injected faults and delays, by kind. */
   injected: Record<InjectedFault | 'latency', number>;
   /** Requests refused before any operation: bad XML, too large, wrong path or method… by HTTP status. */
   rejected: Counts;
+  /** Per operation (`(undecoded)` for requests that did not decode). */
   operations: Record<string, OperationStats>;
+  /** Per merchant code. */
   merchants: Record<string, MerchantStats>;
 }
 

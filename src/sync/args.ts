@@ -10,17 +10,45 @@ import { parseShard } from './shard';
 import { DEFAULTS, type SyncOptions } from './sync-options';
 import { UsageError } from './usage-error';
 
+/** What a `twocheckout-sync` command line asks for, validated. */
 export interface CliSettings {
+  /** The run's options. */
   sync: SyncOptions;
+  /** `--log-format`. */
   logFormat: LogFormat;
+  /** `--log-level`. */
   logLevel: LogLevel;
+  /** `--progress`. */
   progress: ProgressMode;
+  /** `--progress-interval`, in ms. */
   progressIntervalMs: number;
   /** Client overrides (never credentials: those come from the environment or .env only). */
-  client: { url?: string; timeoutMs?: number; envFile?: string };
+  client: {
+    /** `--url`. */
+    url?: string;
+    /** `--timeout-ms`. */
+    timeoutMs?: number;
+    /** `--env-file`. */
+    envFile?: string;
+  };
 }
 
-export type ParsedCommand = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; settings: CliSettings };
+/** A parsed command line: print the help, print the version, or run. */
+export type ParsedCommand =
+  | {
+      /** `--help`. */
+      kind: 'help';
+    }
+  | {
+      /** `--version`. */
+      kind: 'version';
+    }
+  | {
+      /** A sync run. */
+      kind: 'run';
+      /** Its settings. */
+      settings: CliSettings;
+    };
 
 const OPTIONS = {
   format: { type: 'string' },

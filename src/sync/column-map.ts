@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { CUSTOMER_FIELDS, READ_ONLY_FIELDS } from '../customers/fields';
 import { InputError } from './input/input-item';
 
+/** The field that identifies a record's customer. */
 export type KeyField = 'AvangateCustomerReference' | 'ExternalCustomerReference';
 export const KEY_FIELDS: readonly KeyField[] = ['AvangateCustomerReference', 'ExternalCustomerReference'];
 

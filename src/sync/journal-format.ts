@@ -1,11 +1,16 @@
 import crypto from 'node:crypto';
 import type { InputFingerprint } from './input/open-input';
 
+/** What became of one record: written, already up to date, planned (dry run), invalid, or failed. */
 export type Outcome = 'updated' | 'unchanged' | 'planned' | 'invalid' | 'failed';
 
+/** One field changed (or to change) on a customer. */
 export interface Change {
+  /** The Customer field. */
   field: string;
+  /** The value before. */
   from: unknown;
+  /** The value after. */
   to: unknown;
 }
 

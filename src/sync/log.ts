@@ -1,11 +1,19 @@
+/** `json`: one object per line (for log shippers); `text`: `time level message key=value…`. */
 export type LogFormat = 'json' | 'text';
+/** The lowest level written. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+/** Structured fields of a log line. */
 export type LogFields = Record<string, unknown>;
 
+/** The sync's logger (never given secrets). */
 export interface SyncLogger {
+  /** Per-record detail. */
   debug(msg: string, fields?: LogFields): void;
+  /** Run milestones. */
   info(msg: string, fields?: LogFields): void;
+  /** An invalid or failed record, a retry budget running low. */
   warn(msg: string, fields?: LogFields): void;
+  /** A fatal problem. */
   error(msg: string, fields?: LogFields): void;
 }
 

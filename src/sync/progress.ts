@@ -1,20 +1,29 @@
 import type { SyncLogger } from './log';
 
+/** `bar` on a terminal, `lines` (a log line per interval), `none`, or `auto` (bar on a TTY, else lines). */
 export type ProgressMode = 'auto' | 'bar' | 'lines' | 'none';
 
+/** Where a run is. */
 export interface ProgressSnapshot {
   /** Records finished by this run (any outcome) plus those skipped as already done. */
   processed: number;
+  /** Records skipped because the journal had them done. */
   skipped: number;
+  /** Records that ended invalid or failed. */
   failed: number;
+  /** Input bytes read so far. */
   bytesRead: number;
+  /** The input's size. */
   totalBytes: number;
 }
 
+/** Shows a run's progress. */
 export interface ProgressReporter {
+  /** Called as records finish. */
   update(snapshot: ProgressSnapshot): void;
   /** Clears the bar (before a log line or at the end). */
   clear(): void;
+  /** The run ended: show the last state and release the terminal. */
   stop(snapshot: ProgressSnapshot): void;
 }
 

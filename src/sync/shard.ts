@@ -1,6 +1,8 @@
+/** One shard of an input split by a hash of the key (`--shard I/N`). */
 export interface Shard {
   /** 1-based: shard 1/4 … 4/4. */
   index: number;
+  /** How many shards there are. */
   count: number;
 }
 

@@ -5,21 +5,44 @@ import type { Shard } from './shard';
 
 /** Everything a sync run needs besides the client (resolved from the command line by args.ts). */
 export interface SyncOptions {
+  /** The export file to read. */
   input: string;
+  /** Its format. */
   format: InputFormat;
   /** Key column; default: whichever of the two the input has. */
   key?: KeyField;
+  /** Input column to Customer field renames (`null` drops a column). */
   map: ColumnMap;
+  /** What an empty cell means: leave the field unchanged (`skip`) or clear it (`clear`). */
   emptyMeans: EmptyMeans;
+  /** Read only: compute and report every change, write nothing. */
   dryRun: boolean;
+  /** Records in flight at once (one key is never concurrent). */
   concurrency: number;
   /** Client-side budget of SOAP calls per second; none when undefined. */
   maxRps?: number;
+  /** Copy changed contact details to the end user of the customer's subscriptions. */
   updateEndUserSubscriptions: boolean;
+  /** Read each customer back after writing and compare. */
   verify: boolean;
+  /** Set the journal aside and start from the first record. */
   restart: boolean;
+  /** Process only this shard of the input (split by a hash of the key). */
   shard?: Shard;
-  files: { outDir: string; journal: string; report: string; results: string; deadLetter: string };
+  /** Where the run's files go. */
+  files: {
+    /** The directory of the default file names. */
+    outDir: string;
+    /** The resume journal. */
+    journal: string;
+    /** The run report (JSON). */
+    report: string;
+    /** One line per record (.ndjson or .csv). */
+    results: string;
+    /** Invalid and failed records, in the input's format. */
+    deadLetter: string;
+  };
+  /** Longest record accepted; longer ones are errors. */
   maxRecordBytes: number;
   /** How long a stop (signal or fatal error) waits for records in flight before giving up on them. */
   drainTimeoutMs: number;
@@ -32,12 +55,20 @@ export interface SyncOptions {
   maxConsecutiveFailures: number;
 }
 
+/** The sync's defaults (exported as `SYNC_DEFAULTS`). */
 export const DEFAULTS = {
+  /** Records in flight. */
   concurrency: 8,
+  /** The highest `--concurrency` accepted. */
   maxConcurrency: 256,
+  /** Longest record, in bytes. */
   maxRecordBytes: 1024 * 1024,
+  /** How long a stop waits for records in flight. */
   drainTimeoutMs: 30_000,
+  /** Changes listed in the report itself. */
   maxReportedChanges: 10_000,
+  /** Between progress lines when not on a terminal. */
   progressIntervalMs: 30_000,
+  /** Records failing in a row before the run stops. */
   maxConsecutiveFailures: 50,
 } as const;

@@ -5,41 +5,119 @@ import type { ProgressReporter } from './progress';
 
 /** The part of the client the sync uses (the facade's TwoCheckoutClient fits). */
 export interface SyncClient {
+  /** Only `update` is used (read-modify-write, dry runs included). */
   readonly customers: Pick<CustomersApi, 'update'>;
-  stats(): { calls: number; logins: number; retries: number; sessionRenewals?: number };
+  /** The client's counters, copied into the report. */
+  stats(): {
+    /** SOAP calls made. */
+    calls: number;
+    /** Logins made. */
+    logins: number;
+    /** Resends after transient failures. */
+    retries: number;
+    /** Logins made to renew a session. */
+    sessionRenewals?: number;
+  };
 }
 
+/** How a run ended: every record done, some invalid or failed, stopped by a signal, or a fatal error. */
 export type RunStatus = 'completed' | 'completed-with-errors' | 'interrupted' | 'fatal';
 
+/** The run report (`report.json`): what was done, with what, and where the files are. */
 export interface SyncReport {
+  /** Always `twocheckout-sync`. */
   tool: 'twocheckout-sync';
+  /** How the run ended. */
   status: RunStatus;
+  /** The process exit code the CLI uses (0, 1, 2, 130 or 143). */
   exitCode: number;
+  /** Whether this was a dry run (nothing written to 2Checkout). */
   dryRun: boolean;
-  input: { path: string; format: string; bytes: number; key?: string };
+  /** The input file. */
+  input: {
+    /** Its path. */
+    path: string;
+    /** `csv` or `jsonl`. */
+    format: string;
+    /** Bytes read. */
+    bytes: number;
+    /** The key column used (AvangateCustomerReference or ExternalCustomerReference). */
+    key?: string;
+  };
+  /** The options the run used (no credentials). */
   options: Record<string, unknown>;
+  /** ISO 8601. */
   startedAt: string;
+  /** ISO 8601. */
   endedAt: string;
+  /** Wall-clock duration of the run. */
   durationMs: number;
   /** What this run did. */
-  counts: OutcomeCounts & { skippedByJournal: number; otherShards: number; notAttempted: number };
+  counts: OutcomeCounts & {
+    /** Records a resumed journal had already finished. */
+    skippedByJournal: number;
+    /** Records left to the other shards (`--shard`). */
+    otherShards: number;
+    /** Records not reached because the run stopped early. */
+    notAttempted: number;
+  };
   /** Latest outcome of every record in the journal (this run plus the runs it resumed). */
   totals: OutcomeCounts;
-  client: { calls: number; logins: number; retries: number; sessionRenewals: number };
-  files: { journal: string; results: string; deadLetter: string; report: string };
+  /** The client's counters for this run. */
+  client: {
+    /** SOAP calls made. */
+    calls: number;
+    /** Logins made. */
+    logins: number;
+    /** Resends after transient failures. */
+    retries: number;
+    /** Logins made to renew a session. */
+    sessionRenewals: number;
+  };
+  /** Where the run's files are. */
+  files: {
+    /** The resume journal. */
+    journal: string;
+    /** One line per record. */
+    results: string;
+    /** Invalid and failed records, in the input's format, with an `_error` column. */
+    deadLetter: string;
+    /** This report. */
+    report: string;
+  };
   /** Every planned (dry run) or applied change, field by field, up to the limit; all are in the results file. */
   changes: RenderSummary['changes'];
+  /** How many changes did not fit in `changes` (they are in the results file). */
   changesOmitted: number;
-  fatal?: { kind: string; message: string };
+  /** Why the run stopped, when it ended fatally. */
+  fatal?: {
+    /** What failed: `input`, `journal`, `lock`, `internal`, or a client error kind (`authentication`…). */
+    kind: string;
+    /** What went wrong, in a sentence (no secrets). */
+    message: string;
+  };
   /** false when the run stopped before it could own its files (e.g. the lock was held): no report file. */
   reportWritten: boolean;
+  /** The signal that interrupted the run (`SIGINT`, `SIGTERM`). */
   interruptedBy?: string;
-  journal?: { resumedRecords: number; rotatedTo?: string; repairedTornLine: boolean };
+  /** What the journal did. */
+  journal?: {
+    /** Records found finished in the journal at start (skipped). */
+    resumedRecords: number;
+    /** Where `--restart` set the old journal aside. */
+    rotatedTo?: string;
+    /** Whether a half-written last line (from a crash) was repaired. */
+    repairedTornLine: boolean;
+  };
 }
 
+/** What {@link runSync} needs besides its options. */
 export interface SyncDeps {
+  /** The client to write with (a TwoCheckoutClient fits). */
   client: SyncClient;
+  /** Where log lines go. Default: silent. */
   log?: SyncLogger;
+  /** Progress display. Default: none. */
   progress?: ProgressReporter;
   /** Aborting stops taking new records; records in flight finish (up to drainTimeoutMs). */
   stop?: AbortSignal;

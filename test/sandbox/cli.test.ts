@@ -1,9 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
-import { parseCliArgs } from '../../src/sandbox/cli-args';
+import { HELP, parseCliArgs } from '../../src/sandbox/cli-args';
 import { session } from './helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
+const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string })
+  .version;
 const CLI = path.join(ROOT, 'src/sandbox/cli.ts');
 const REGISTER = path.join(__dirname, '..', '..', 'scripts', 'lib', 'ts-require.js');
 
@@ -49,7 +52,7 @@ describe('argument parsing', () => {
       '5',
     ]);
     expect(config).toEqual({
-      help: false,
+      kind: 'run',
       verbose: false,
       options: {
         port: 0,
@@ -83,8 +86,59 @@ describe('argument parsing', () => {
     [['--fault-timing', 'sometimes'], '--fault-timing: expected before, after or random'],
     [['--bogus'], 'Unknown option --bogus (see --help)'],
     [['--db'], '--db needs a value'],
+    [['--port', '1.5'], '--port: expected a whole number, got "1.5"'],
+    [['--port', ''], '--port: expected a number from 0 to 65535, got ""'],
+    [['--port', '--host', 'x'], '--port needs a value (to pass one starting with "-", write --port=VALUE)'],
+    [['--port', '1', '--port', '2'], '--port is given twice'],
+    [['--verbose=yes'], '--verbose takes no value'],
+    [['--seed', 's.json', '--no-seed'], '--seed and --no-seed exclude each other'],
+    [['stray'], 'Unexpected argument stray (see --help)'],
+    [['--rate-burst', '5'], '--rate-burst needs --rate-limit'],
+    [['--max-connections', '0'], '--max-connections: expected a number from 1 to 100000, got "0"'],
   ])('%j → %s', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(message);
+  });
+
+  test('--help, -h and --version win over everything else; defaults without flags', () => {
+    expect(parseCliArgs(['--port', '1', '-h'])).toEqual({ kind: 'help' });
+    expect(parseCliArgs(['--version'])).toEqual({ kind: 'version' });
+    expect(parseCliArgs([])).toEqual({ kind: 'run', verbose: false, options: { port: 8080 } });
+  });
+
+  test('--merchant repeats; --no-seed, --max-connections, --max-body-bytes and --verbose', () => {
+    expect(
+      parseCliArgs([
+        '--merchant=A:1',
+        '--merchant',
+        'B:2',
+        '--no-seed',
+        '--max-connections',
+        '16',
+        '--max-body-bytes=2048',
+        '--verbose',
+      ]),
+    ).toEqual({
+      kind: 'run',
+      verbose: true,
+      options: {
+        port: 8080,
+        seed: false,
+        maxConnections: 16,
+        maxBodyBytes: 2048,
+        merchants: [
+          { code: 'A', secretKey: '1' },
+          { code: 'B', secretKey: '2' },
+        ],
+      },
+    });
+  });
+
+  test('the parser knows every flag --help lists', () => {
+    const listed = [...HELP.matchAll(/^\s+(?:-h, )?(--[a-z0-9-]+)/gm)].map((m) => m[1]);
+    expect(listed.length).toBeGreaterThan(20);
+    for (const flag of listed) {
+      expect(() => parseCliArgs([`${flag}=1`])).not.toThrow(/Unknown option/);
+    }
   });
 });
 
@@ -97,6 +151,15 @@ describe('the CLI process', () => {
     expect(out.status).toBe(0);
     expect(out.stdout).toContain('--http500-rate');
     expect(out.stdout).toContain('not 2Checkout');
+  });
+
+  test('--version prints the package version and exits 0', () => {
+    const out = spawnSync(process.execPath, ['-r', REGISTER, CLI, '--version'], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(out.status).toBe(0);
+    expect(out.stdout).toBe(`${VERSION}\n`);
   });
 
   test('a bad flag exits 2 with a message on stderr', () => {

@@ -177,7 +177,12 @@ describe('bad requests get a clear fault or a 4xx, never a crash or a hang', () 
   });
 
   test('not a SOAP envelope, SOAP 1.2, empty Body', async () => {
-    expect((await fault('<foo/>')).string).toBe('Expected a SOAP Envelope, got element foo');
+    expect(await fault('<foo/>')).toEqual({
+      status: 500,
+      code: 'SOAP-ENV:VersionMismatch',
+      string:
+        'Wrong Version: expected a SOAP 1.1 Envelope (http://schemas.xmlsoap.org/soap/envelope/), got element foo',
+    });
     const soap12 = '<e:Envelope xmlns:e="http://www.w3.org/2003/05/soap-envelope"><e:Body/></e:Envelope>';
     expect((await fault(soap12)).code).toBe('SOAP-ENV:VersionMismatch');
     expect((await fault(wrap(''))).string).toBe('SOAP Body is empty: no operation element');

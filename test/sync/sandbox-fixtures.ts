@@ -6,7 +6,7 @@ export type CustomerRow = Record<string, unknown>;
 
 export function requireBuiltCli(): void {
   if (!fs.existsSync(CLI)) {
-    throw new Error(`${CLI} is missing: build first (npx tsc -p tsconfig.build.json, or npm test does it)`);
+    throw new Error(`${CLI} is missing: build first (npm run build, or npm test does it)`);
   }
 }
 

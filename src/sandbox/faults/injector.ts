@@ -1,6 +1,7 @@
 import type { FaultTiming, SandboxFaultOptions } from '../options';
 import { createPrng } from './prng';
 
+/** A fault the sandbox can inject instead of an answer. */
 export type InjectedFault = 'hang' | 'reset' | 'http500' | 'http503';
 
 export interface InjectionPlan {

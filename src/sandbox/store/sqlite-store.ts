@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { SoapStruct } from '../xml/values';
+import { openSqlite } from './load-sqlite';
 import type { EntityKind, SandboxStore } from './store';
 
 /** The same document model in one SQLite file, so state survives a restart (`--db FILE`). */
@@ -16,11 +17,7 @@ export class SqliteStore implements SandboxStore {
   };
 
   constructor(file: string) {
-    // Loaded on demand: the native module is only needed with --db, and library users who never
-    // start a sandbox should not pay for it at start-up.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const BetterSqlite3 = require('better-sqlite3') as typeof Database;
-    this.db = new BetterSqlite3(file);
+    this.db = openSqlite(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(`

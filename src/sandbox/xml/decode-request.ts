@@ -51,13 +51,19 @@ function isNil(element: XmlElement): boolean {
  */
 export function decodeRequest(xml: string): DecodedRequest {
   const envelope = parseXml(xml);
-  if (envelope.local !== 'Envelope')
-    throw clientFault(`Expected a SOAP Envelope, got element ${envelope.local}`);
-  if (envelope.uri === SOAP12_ENV) {
+  if (envelope.local === 'Envelope' && envelope.uri === SOAP12_ENV) {
     throw new SoapFault('SOAP-ENV:VersionMismatch', 'SOAP 1.2 is not supported; send SOAP 1.1');
   }
-  if (envelope.uri !== NS['SOAP-ENV'])
-    throw new SoapFault('SOAP-ENV:VersionMismatch', 'Wrong SOAP envelope namespace');
+  // PHP's SoapServer answers any well-formed root that is not a SOAP Envelope (a bare operation
+  // element, an Envelope without or with another namespace, HTML…) with VersionMismatch
+  // "Wrong Version"; test/sandbox/php-non-envelope.test.ts checks that against real PHP.
+  if (envelope.local !== 'Envelope' || envelope.uri !== NS['SOAP-ENV']) {
+    const got = envelope.uri ? `{${envelope.uri}}${envelope.local}` : envelope.local;
+    throw new SoapFault(
+      'SOAP-ENV:VersionMismatch',
+      `Wrong Version: expected a SOAP 1.1 Envelope (${NS['SOAP-ENV']}), got element ${clip(got)}`,
+    );
+  }
   const body = elementChildren(envelope).find((c) => c.local === 'Body' && c.uri === NS['SOAP-ENV']);
   if (!body) throw clientFault('SOAP Body is missing');
   const calls = elementChildren(body);

@@ -1,5 +1,6 @@
 /** A decoded SOAP value: what the sandbox's operations read and what its encoder writes. */
 export type SoapValue = string | number | boolean | null | SoapValue[] | SoapStruct;
+/** A decoded SOAP struct: field name to value. */
 export interface SoapStruct {
   [field: string]: SoapValue | undefined;
 }

@@ -20,6 +20,7 @@ export interface UnreadableRecord {
 
 export type InputItem = InputRecord | UnreadableRecord;
 
+/** The input file's format. */
 export type InputFormat = 'csv' | 'jsonl';
 
 /** A parsed input: its columns (CSV header, or the first JSON record's keys) and its records. */

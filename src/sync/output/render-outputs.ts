@@ -6,6 +6,7 @@ import type { RecordStates } from '../record-state';
 import { AtomicFile } from './atomic-file';
 import { csvRow } from './csv-text';
 
+/** Records per outcome. */
 export type OutcomeCounts = Record<Outcome, number>;
 
 export function emptyCounts(): OutcomeCounts {
@@ -27,7 +28,20 @@ export interface RenderSummary {
   /** Outcomes over the whole journal (this run and the runs it resumed), latest word per record. */
   totals: OutcomeCounts;
   /** The first `maxReportedChanges` changes, in journal order. */
-  changes: { line: number; key: string; outcome: Outcome; field: string; from: unknown; to: unknown }[];
+  changes: {
+    /** The record's line in the input. */
+    line: number;
+    /** The record's key value. */
+    key: string;
+    /** `updated` or `planned`. */
+    outcome: Outcome;
+    /** The Customer field. */
+    field: string;
+    /** The value before. */
+    from: unknown;
+    /** The value after. */
+    to: unknown;
+  }[];
   changesOmitted: number;
 }
 
