@@ -5,11 +5,11 @@ import { fromEnv } from '../client/from-env';
 import { TwoCheckoutError } from '../client/errors';
 import type { Logger } from '../client/observability';
 import { parseCommandLine, type CliSettings } from './args';
+import { UsageError } from './errors';
 import { HELP } from './help';
 import { createLogger, type SyncLogger } from './log';
 import { createProgress } from './progress';
 import { runSync, type SyncClient, type SyncReport } from './runner';
-import { UsageError } from './usage-error';
 
 function version(): string {
   try {
@@ -60,9 +60,13 @@ async function run(settings: CliSettings): Promise<number> {
   const progress = createProgress(settings.progress, log, { intervalMs: settings.progressIntervalMs });
   progressClear = () => progress.clear();
 
+  for (const warning of settings.warnings) log.warn(warning);
+
   let client: SyncClient & { close(): Promise<void> };
   try {
-    client = fromEnv(undefined, { ...settings.client, logger: facadeLogger(log) });
+    const { env, ...overrides } = settings.client;
+    // The .env file was read with the flags (args.ts): the client gets the merged variables.
+    client = fromEnv(env, { ...overrides, envFile: false, logger: facadeLogger(log) });
   } catch (e) {
     if (e instanceof TwoCheckoutError && e.kind === 'config') {
       log.error(`configuration: ${e.message}`);
@@ -111,7 +115,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`twocheckout-sync: ${e.message}\n`);
-      return 2;
+      return e.exitCode;
     }
     throw e;
   }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { CUSTOMER_FIELDS, READ_ONLY_FIELDS } from '../customers/fields';
-import { InputError } from './input/input-item';
+import { InputError } from './errors';
 
 export type KeyField = 'AvangateCustomerReference' | 'ExternalCustomerReference';
 export const KEY_FIELDS: readonly KeyField[] = ['AvangateCustomerReference', 'ExternalCustomerReference'];

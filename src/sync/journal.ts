@@ -1,12 +1,8 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
+import { JournalError } from './errors';
 import type { JournalEntry, JournalHeader, JournalRecordEntry } from './journal-format';
 import { RecordState, RecordStates } from './record-state';
-
-/** The journal cannot be used as it is (another input, other settings, damaged). Fatal: exit 2. */
-export class JournalError extends Error {
-  override readonly name = 'JournalError';
-}
 
 export interface OpenedJournal {
   journal: Journal;

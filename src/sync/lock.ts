@@ -1,11 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
-
-/** Another run holds the lock (or it cannot be taken). Fatal: exit 2. */
-export class LockError extends Error {
-  override readonly name = 'LockError';
-}
+import { LockError } from './errors';
 
 interface LockInfo {
   pid: number;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { planColumns } from './column-map';
-import { Fatal, fatalOf } from './fatal';
+import { SyncError } from './errors';
 import type { InputSource } from './input/input-item';
 import { fingerprintInput, openInput } from './input/open-input';
 import { Journal } from './journal';
@@ -11,6 +11,12 @@ import { acquireLock, type HeldLock } from './lock';
 import { silentSyncLogger } from './log';
 import { writeFileAtomic } from './output/atomic-file';
 import { emptyCounts, renderOutputs } from './output/render-outputs';
+import { asFatal, OutageDetector } from './pipeline/classify';
+import { RunProgress, type RunContext } from './pipeline/context';
+import { JournalWriter } from './pipeline/journal-writer';
+import { RecordWarnings, RunControl } from './pipeline/run-control';
+import { updateStep } from './pipeline/steps';
+import { RateLimiter } from './rate-limiter';
 import { processRecords } from './record-pipeline';
 import type { RecordStates } from './record-state';
 import type { SyncOptions } from './sync-options';
@@ -66,8 +72,7 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
   let journal: Journal | undefined;
   let source: InputSource | undefined;
   let states: RecordStates | undefined;
-  let fatal: Fatal | undefined;
-  let stopReason: unknown;
+  const control = new RunControl(log);
   const progressState = { bytesRead: 0 };
   try {
     const fingerprint = fingerprintInput(options.input);
@@ -131,33 +136,32 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
     }
     journal.append({ type: 'run', pid: process.pid, host: os.hostname(), startedAt });
 
-    const outcome = await processRecords(
+    const ctx: RunContext = {
       options,
-      deps,
+      client: deps.client,
       log,
-      source,
-      plan,
-      journal,
-      states,
+      journal: new JournalWriter(journal, states, counts, () => ctx.progress.recordFinished()),
       counts,
-      progressState,
-      report.input.bytes,
-    );
-    fatal = outcome.fatal;
-    stopReason = outcome.stopReason;
+      control,
+      warnings: new RecordWarnings(log),
+      outage: new OutageDetector(options.maxConsecutiveFailures),
+      limiter: options.maxRps ? new RateLimiter(options.maxRps) : undefined,
+      progress: new RunProgress(counts, progressState, report.input.bytes, deps.progress),
+    };
+    await processRecords(ctx, source, plan, [updateStep], deps.stop);
     journal.append({
       type: 'end',
-      complete: !fatal && stopReason === undefined,
+      complete: !control.stopping,
       at: new Date().toISOString(),
     });
   } catch (e) {
-    fatal = fatalOf(e);
-    if (fatal) log.error(`fatal: ${fatal.message}`, { kind: fatal.kind });
+    const fatal = asFatal(e);
+    if (fatal) control.fail(fatal);
     else {
       // A bug or an I/O failure of our own files: still stop cleanly, release the lock, report it.
       const message = e instanceof Error ? e.message : String(e);
       log.error('fatal: internal error', { error: message, stack: e instanceof Error ? e.stack : undefined });
-      fatal = new Fatal('internal', message);
+      control.fatal ??= new SyncError('internal', message);
     }
   } finally {
     source?.close();
@@ -192,9 +196,10 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
     retries: stats.retries - baseStats.retries,
     sessionRenewals: (stats.sessionRenewals ?? 0) - (baseStats.sessionRenewals ?? 0),
   };
+  const { fatal, stopReason } = control;
   if (fatal) {
     report.status = 'fatal';
-    report.exitCode = 2;
+    report.exitCode = fatal.exitCode;
     report.fatal = { kind: fatal.kind, message: fatal.message };
   } else if (stopReason !== undefined) {
     const { code, name } = signalExitCode(stopReason);

@@ -1,6 +1,7 @@
 import type { ColumnMap, KeyField } from './column-map';
 import type { InputFormat } from './input/input-item';
 import type { EmptyMeans } from './record-patch';
+import { MAX_CONCURRENCY } from './flags';
 import type { Shard } from './shard';
 
 /** Everything a sync run needs besides the client (resolved from the command line by args.ts). */
@@ -34,7 +35,7 @@ export interface SyncOptions {
 
 export const DEFAULTS = {
   concurrency: 8,
-  maxConcurrency: 64,
+  maxConcurrency: MAX_CONCURRENCY,
   maxRecordBytes: 1024 * 1024,
   drainTimeoutMs: 30_000,
   maxReportedChanges: 10_000,

@@ -37,6 +37,9 @@ export interface SyncReport {
   journal?: { resumedRecords: number; rotatedTo?: string; repairedTornLine: boolean };
 }
 
+/** What this run did, by outcome and by what was not attempted. */
+export type RunCounts = SyncReport['counts'];
+
 export interface SyncDeps {
   client: SyncClient;
   log?: SyncLogger;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Journal, JournalError, readRecordEntries } from '../../src/sync/journal';
+import { JournalError } from '../../src/sync/errors';
+import { Journal, readRecordEntries } from '../../src/sync/journal';
 import type { JournalHeader } from '../../src/sync/journal-format';
 import { RecordState } from '../../src/sync/record-state';
 import { makeTmpDir, removeDir } from './tmp-dir';

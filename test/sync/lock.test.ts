@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { acquireLock, LockError } from '../../src/sync/lock';
+import { LockError } from '../../src/sync/errors';
+import { acquireLock } from '../../src/sync/lock';
 import { makeTmpDir, removeDir } from './tmp-dir';
 
 /** The pid of a process that has exited (so no process has it, barring immediate reuse). */

@@ -1,5 +1,6 @@
 import { CsvAssembler, type CsvItem } from './csv-assembler';
-import { InputError, type InputItem, type InputSource } from './input-item';
+import { InputError } from '../errors';
+import type { InputItem, InputSource } from './input-item';
 import { readLines, type ReadProgress } from './line-reader';
 
 function checkHeader(header: string[], line: number): void {

@@ -1,4 +1,5 @@
-import { InputError, type InputItem, type InputSource } from './input-item';
+import { InputError } from '../errors';
+import type { InputItem, InputSource } from './input-item';
 import { readLines, type RawLine, type ReadProgress } from './line-reader';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });

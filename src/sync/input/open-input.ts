@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openCsvSource } from './csv-source';
-import { InputError, type InputFormat, type InputSource } from './input-item';
+import { InputError } from '../errors';
+import type { InputFormat, InputSource } from './input-item';
 import { openJsonlSource } from './jsonl-source';
 import type { ReadProgress } from './line-reader';
 
