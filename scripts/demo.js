@@ -31,7 +31,7 @@ function runSync(url) {
     NO_PROXY: '127.0.0.1,localhost',
     no_proxy: '127.0.0.1,localhost',
   };
-  const args = [cli, input, '--out-dir', outDir, '--restart', '--env-file', emptyEnv, '--progress', 'none'];
+  const args = [cli, input, '--out-dir', outDir, '--restart', '--dotenv', emptyEnv, '--progress', 'none'];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('error', reject);

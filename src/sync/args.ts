@@ -42,7 +42,7 @@ export interface ParseContext {
 type RawValue = string | boolean | string[];
 
 /** The flag naming the .env file (its own value cannot come from that file). */
-const DOTENV = 'env-file';
+const DOTENV = 'dotenv';
 
 const PARSE_OPTIONS = Object.fromEntries(
   FLAGS.flatMap((f) => {
@@ -200,19 +200,25 @@ export function parseCommandLine(argv: readonly string[], context: ParseContext 
   if (cli.help) return { kind: 'help' };
   if (cli.version) return { kind: 'version' };
   const warnings: string[] = [];
+  const spelled: Record<string, string> = {};
   for (const flag of FLAGS) {
     for (const alias of flag.aliases ?? []) {
       if (cli[alias] === undefined) continue;
       if (cli[flag.name] !== undefined)
         throw new UsageError(`--${alias} and --${flag.name} are the same flag`);
       cli[flag.name] = cli[alias];
+      spelled[flag.name] = alias;
       warnings.push(`--${alias} is deprecated: use --${flag.name}`);
     }
   }
 
   const env = context.env ?? process.env;
   const explicitDotenv =
-    cli[DOTENV] !== undefined ? `--${DOTENV}` : env[envName(DOTENV)] ? envName(DOTENV) : undefined;
+    cli[DOTENV] !== undefined
+      ? `--${spelled[DOTENV] ?? DOTENV}`
+      : env[envName(DOTENV)]
+        ? envName(DOTENV)
+        : undefined;
   const dotenvFile =
     cli[DOTENV] !== undefined
       ? String(cli[DOTENV])

@@ -231,12 +231,15 @@ export const FLAGS: readonly FlagSpec[] = [
     help: 'per-request timeout in milliseconds',
   },
   {
-    name: 'env-file',
+    name: 'dotenv',
     type: 'string',
     arg: 'FILE',
     group: 'Connection',
     defaultText: './.env if it exists',
-    help: 'read TWOCHECKOUT_* variables from FILE',
+    help: 'read TWOCHECKOUT_* variables from FILE; a missing FILE is an error (exit 2)',
+    // Node 20 itself scans every argument for --env-file and exits 9 when that file is missing,
+    // before the sync runs; the old spelling only works when the file exists.
+    aliases: ['env-file'],
   },
   { name: 'help', type: 'boolean', short: 'h', group: 'Operation', help: 'this text', env: false },
   { name: 'version', type: 'boolean', group: 'Operation', help: 'the version', env: false },
