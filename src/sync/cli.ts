@@ -39,8 +39,10 @@ function summary(report: SyncReport): string {
   const lines = [
     `${report.dryRun ? 'dry run ' : ''}${report.status} (exit ${report.exitCode}) in ${(report.durationMs / 1000).toFixed(1)}s`,
     `  this run: updated ${c.updated}, unchanged ${c.unchanged}, planned ${c.planned}, invalid ${c.invalid}, ` +
-      `failed ${c.failed}, skipped (journal) ${c.skippedByJournal}, other shards ${c.otherShards}, not attempted ${c.notAttempted}`,
-    `  all records: updated ${t.updated}, unchanged ${t.unchanged}, planned ${t.planned}, invalid ${t.invalid}, failed ${t.failed}`,
+      `failed ${c.failed}, superseded ${c.superseded}, skipped (journal) ${c.skippedByJournal}, ` +
+      `other shards ${c.otherShards}, not attempted ${c.notAttempted}`,
+    `  all records: updated ${t.updated}, unchanged ${t.unchanged}, planned ${t.planned}, invalid ${t.invalid}, ` +
+      `failed ${t.failed}, superseded ${t.superseded}`,
     `  calls ${report.client.calls}, logins ${report.client.logins}, retries ${report.client.retries}`,
   ];
   if (report.fatal) lines.push(`  fatal (${report.fatal.kind}): ${report.fatal.message}`);

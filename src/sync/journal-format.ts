@@ -1,7 +1,14 @@
 import crypto from 'node:crypto';
 import type { InputFingerprint } from './input/open-input';
 
-export type Outcome = 'updated' | 'unchanged' | 'planned' | 'invalid' | 'failed';
+/**
+ * What happened to a record. `superseded`: it was not applied (it failed), and a later record of
+ * the same key has been applied since, so it never will be: the later record set the customer.
+ */
+export type Outcome = 'updated' | 'unchanged' | 'planned' | 'invalid' | 'failed' | 'superseded';
+
+/** Outcomes that put the record's values in place (or, in a dry run, would have). */
+export const APPLIED_OUTCOMES: ReadonlySet<Outcome> = new Set<Outcome>(['updated', 'unchanged', 'planned']);
 
 export interface Change {
   field: string;
@@ -47,6 +54,8 @@ export interface JournalRecordEntry {
   values?: Record<string, unknown>;
   /** The start of an unreadable record's text. */
   raw?: string;
+  /** For `superseded`: the line of the later record of the same key that was applied. */
+  supersededBy?: number;
 }
 
 export interface JournalEndEntry {

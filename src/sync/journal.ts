@@ -67,13 +67,21 @@ interface Loaded {
   complete: boolean;
 }
 
-async function load(file: string): Promise<Loaded> {
+/** Sees every record entry of a journal being resumed, in order (see pipeline/resume-index.ts). */
+export type EntryVisitor = (entry: JournalRecordEntry) => void;
+
+/** Reads a journal; `visitorFor` decides from its header whether record entries are visited. */
+async function load(
+  file: string,
+  visitorFor: (header: JournalHeader) => EntryVisitor | undefined,
+): Promise<Loaded> {
   const rl = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
   let header: JournalHeader | undefined;
   const states = new RecordStates();
   let records = 0;
   let complete = false;
   let lineNo = 0;
+  let visit: EntryVisitor | undefined;
   for await (const text of rl) {
     lineNo += 1;
     let entry: JournalEntry;
@@ -91,6 +99,7 @@ async function load(file: string): Promise<Loaded> {
         );
       }
       header = entry;
+      visit = visitorFor(header);
       continue;
     }
     if (entry.type === 'record') {
@@ -98,6 +107,7 @@ async function load(file: string): Promise<Loaded> {
       states.set(entry.n, parseInt(entry.h, 16), state, records);
       records += 1;
       complete = false;
+      visit?.(entry);
     } else if (entry.type === 'end') complete = entry.complete;
     else if (entry.type === 'run') complete = false;
   }
@@ -133,7 +143,7 @@ export class Journal {
   static async open(
     file: string,
     header: JournalHeader,
-    options: { restart: boolean; syncEveryMs?: number },
+    options: { restart: boolean; syncEveryMs?: number; onEntry?: EntryVisitor },
   ): Promise<OpenedJournal> {
     let rotatedTo: string | undefined;
     let repairedTornLine = false;
@@ -150,7 +160,9 @@ export class Journal {
     }
     if (exists && options.restart) rotatedTo = rotate(file);
     else if (exists) {
-      const loaded = await load(file);
+      const resumable = (old: JournalHeader): boolean =>
+        sameInput(old, header) && describeSettingsChange(old, header) === undefined;
+      const loaded = await load(file, (old) => (resumable(old) ? options.onEntry : undefined));
       if (!sameInput(loaded.header, header)) {
         if (!loaded.complete) {
           throw new JournalError(

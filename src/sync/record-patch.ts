@@ -12,6 +12,16 @@ export type PreparedRecord =
   | { ok: true; key: CustomerKey; keyText: string; patch: CustomerPatch }
   | { ok: false; keyText: string; error: string };
 
+/** The key the scheduler orders by and supersession groups by: one per customer (`A:1001`, `E:CRM-1`). */
+export function customerKeyId(key: CustomerKey): string {
+  return typeof key === 'number' ? `A:${key}` : `E:${key.external}`;
+}
+
+/** customerKeyId of a valid key as written (a journal entry's `key`), as parseKey would read it. */
+export function keyIdOfText(key: KeyField, keyText: string): string {
+  return key === 'AvangateCustomerReference' ? `A:${Number(keyText.trim())}` : `E:${keyText}`;
+}
+
 /** The key's text as written, for sharding and reports (also when the record turns out invalid). */
 export function keyTextOf(values: Readonly<Record<string, unknown>>, map: ColumnMap, key: KeyField): string {
   for (const [column, value] of Object.entries(values)) {

@@ -2,11 +2,11 @@ import { JournalError } from './errors';
 import type { InputSource } from './input/input-item';
 import { recordHash } from './journal-format';
 import { asFatal } from './pipeline/classify';
-import { customerKeyId, type RunContext } from './pipeline/context';
+import type { RunContext } from './pipeline/context';
 import { KeyScheduler } from './pipeline/scheduler';
 import type { RecordStep } from './pipeline/steps';
 import type { ColumnPlan } from './column-map';
-import { keyTextOf, prepareRecord } from './record-patch';
+import { customerKeyId, keyTextOf, prepareRecord } from './record-patch';
 import { RecordState } from './record-state';
 import { inShard } from './shard';
 
@@ -52,7 +52,8 @@ export async function processRecords(
         );
       }
       if (state === RecordState.Done) {
-        counts.skippedByJournal += 1;
+        // Done by an earlier run; or by this one before reaching it (superseded while resuming).
+        if (!journal.decidedThisRun(item.ordinal)) counts.skippedByJournal += 1;
         continue;
       }
       if (item.kind === 'unreadable') {

@@ -14,6 +14,7 @@ import { emptyCounts, renderOutputs } from './output/render-outputs';
 import { asFatal, OutageDetector } from './pipeline/classify';
 import { RunProgress, type RunContext } from './pipeline/context';
 import { JournalWriter } from './pipeline/journal-writer';
+import { ResumeIndex } from './pipeline/resume-index';
 import { RecordWarnings, RunControl } from './pipeline/run-control';
 import { updateStep } from './pipeline/steps';
 import { RateLimiter } from './rate-limiter';
@@ -114,8 +115,10 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
       createdAt: startedAt,
     };
     // A dry run keeps its own journal and always starts it afresh: it must never mark records done.
+    const resume = new ResumeIndex(plan.key);
     const opened = await Journal.open(options.files.journal, header, {
       restart: options.restart || options.dryRun,
+      onEntry: (entry) => resume.load(entry),
     });
     journal = opened.journal;
     states = opened.states;
@@ -145,9 +148,12 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
       control,
       warnings: new RecordWarnings(log),
       outage: new OutageDetector(options.maxConsecutiveFailures),
+      pending: resume.pending,
       limiter: options.maxRps ? new RateLimiter(options.maxRps) : undefined,
       progress: new RunProgress(counts, progressState, report.input.bytes, deps.progress),
     };
+    // Failures superseded by a record journaled after them (a kill came between the two lines).
+    for (const { row, by } of resume.supersededAtLoad()) ctx.journal.superseded(row, by);
     await processRecords(ctx, source, plan, [updateStep], deps.stop);
     journal.append({
       type: 'end',

@@ -9,7 +9,7 @@ import { csvRow } from './csv-text';
 export type OutcomeCounts = Record<Outcome, number>;
 
 export function emptyCounts(): OutcomeCounts {
-  return { updated: 0, unchanged: 0, planned: 0, invalid: 0, failed: 0 };
+  return { updated: 0, unchanged: 0, planned: 0, invalid: 0, failed: 0, superseded: 0 };
 }
 
 export interface RenderTargets {
@@ -44,7 +44,7 @@ function resultsLine(e: JournalRecordEntry, csv: boolean): string {
       e.reference ?? '',
       (e.changes ?? []).map((c) => c.field).join(';'),
       (e.changes ?? []).map(describeChange).join('; '),
-      e.error ?? '',
+      e.supersededBy !== undefined ? `superseded by line ${e.supersededBy}` : (e.error ?? ''),
     ]);
   }
   const out: Record<string, unknown> = { line: e.line, record: e.n, key: e.key, outcome: e.outcome };
@@ -52,6 +52,7 @@ function resultsLine(e: JournalRecordEntry, csv: boolean): string {
   if (e.changes && e.changes.length > 0) out.changes = e.changes;
   if (e.error !== undefined) out.error = e.error;
   if (e.errorKind !== undefined) out.errorKind = e.errorKind;
+  if (e.supersededBy !== undefined) out.supersededBy = e.supersededBy;
   return `${JSON.stringify(out)}\n`;
 }
 

@@ -8,6 +8,7 @@ import type { RunCounts, SyncClient } from '../sync-types';
 import type { OutageDetector } from './classify';
 import type { JournalWriter } from './journal-writer';
 import type { RecordWarnings, RunControl } from './run-control';
+import type { PendingFailures } from './supersession';
 
 /**
  * Everything the parts of a run share, passed as one object: the scheduler, the steps, the
@@ -23,6 +24,8 @@ export interface RunContext {
   readonly control: RunControl;
   readonly warnings: RecordWarnings;
   readonly outage: OutageDetector;
+  /** Failed records a later record of their key may still supersede. */
+  readonly pending: PendingFailures;
   readonly limiter: RateLimiter | undefined;
   readonly progress: RunProgress;
 }
@@ -83,8 +86,4 @@ export class RunProgress {
   stop(): void {
     this.reporter?.stop(this.snapshot());
   }
-}
-
-export function customerKeyId(key: CustomerKey): string {
-  return typeof key === 'number' ? `A:${key}` : `E:${key.external}`;
 }

@@ -4,6 +4,7 @@ import { Semaphore } from '../semaphore';
 import { classify } from './classify';
 import type { RecordTask, RunContext, StepResult } from './context';
 import type { RecordStep } from './steps';
+import { mayBeSuperseded } from './supersession';
 
 /**
  * The per-key scheduler. It admits records in input order and applies them through the steps:
@@ -13,6 +14,8 @@ import type { RecordStep } from './steps';
  * - **in flight**: at most `concurrency` records inside a network step at once;
  * - **per-key order**: a record starts only after every earlier record of its key has finished
  *   and been journaled, so the last record of a key is the last one applied;
+ * - **supersession**: when a record is applied, the failed earlier records of its key (in this run
+ *   or a resumed one) are journaled `superseded`, so no later run retries them over it;
  * - **drain**: after a stop or a fatal error nothing new starts; records in flight may finish for
  *   `--drain-timeout`, then the journal is closed to them (they run again next time).
  */
@@ -99,6 +102,8 @@ export class KeyScheduler {
       ctx.counts.notAttempted += 1;
       return;
     }
+    // A failure from an earlier run being tried again: whatever happens now replaces it.
+    ctx.pending.forget(task.keyId, task.ordinal);
     let slot = false;
     let result: StepResult | undefined;
     try {
@@ -133,6 +138,10 @@ export class KeyScheduler {
       changes: result.changes,
     });
     this.journaled(task, entry);
+    if (entry) {
+      for (const row of ctx.pending.supersededBy(task.keyId, task.ordinal))
+        ctx.journal.superseded(row, task.line);
+    }
     if (result.outcome !== 'unchanged') {
       ctx.log.debug(`record ${result.outcome}`, {
         line: task.line,
@@ -167,6 +176,15 @@ export class KeyScheduler {
       c.retry,
     );
     this.journaled(task, entry);
+    if (entry && mayBeSuperseded(c.errorKind)) {
+      ctx.pending.add(task.keyId, {
+        n: task.ordinal,
+        line: task.line,
+        h: task.h,
+        key: task.keyText,
+        thisRun: true,
+      });
+    }
     ctx.warnings.warn('record failed', {
       line: task.line,
       key: task.keyText,

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Sandbox } from '../../src/sandbox';
+import { startFaultProxy, type FaultProxy } from './fault-proxy';
+import { cliEnv, readNdjson, runCli } from './harness';
+import { customersByRef, requireBuiltCli, startTestSandbox, updateCalls } from './sandbox-fixtures';
+import { makeTmpDir, removeDir } from './tmp-dir';
+
+interface Result {
+  line: number;
+  key: string;
+  outcome: string;
+  supersededBy?: number;
+}
+
+// Defect: row 2 sets K to A and row 4 sets K to B; row 2 fails with a retryable error and row 4 is
+// applied. The rerun used to retry row 2, so K ended as A. The last valid row of a key must win:
+// row 2 is superseded and never applied afterwards.
+describe('supersession: a later applied row of a key wins over an earlier failed one', () => {
+  let sandbox: Sandbox;
+  let proxy: FaultProxy;
+  let dir: string;
+  let input: string;
+  const out = (): string => path.join(dir, 'out');
+  const results = (): Result[] => readNdjson<Result>(path.join(out(), 'results.ndjson'));
+  const report = () => JSON.parse(fs.readFileSync(path.join(out(), 'report.json'), 'utf8'));
+  const journalFile = (): string => path.join(out(), 'journal.ndjson');
+
+  beforeAll(requireBuiltCli);
+  beforeEach(async () => {
+    sandbox = await startTestSandbox();
+    // Every request carrying row 2's value fails with a 503: its write, and each of the client's retries.
+    proxy = await startFaultProxy(sandbox.url, (body) => body.includes('row2@example.com'));
+    dir = makeTmpDir();
+    input = path.join(dir, 'in.csv');
+    fs.writeFileSync(
+      input,
+      [
+        'ExternalCustomerReference,Email',
+        'CRM-0002,row2@example.com', // line 2: K → A, fails
+        'CRM-0003,row3@example.com', // line 3: another key
+        'CRM-0002,row4@example.com', // line 4: K → B, applied
+        '',
+      ].join('\n'),
+    );
+  });
+  afterEach(async () => {
+    await proxy.close();
+    await sandbox.stop();
+    removeDir(dir);
+  });
+
+  const run = (url: string, extra: string[] = []) =>
+    runCli([input, '--out-dir', out(), '--concurrency', '4', ...extra], cliEnv(url, dir), dir);
+
+  it('in one run: row 2 is reported superseded (exit 0), and the rerun leaves K at row 4', async () => {
+    const first = await run(proxy.url);
+    expect(proxy.refused).toBeGreaterThan(0);
+    expect(customersByRef(sandbox).get(1002)?.Email).toBe('row4@example.com');
+    expect(results().find((r) => r.line === 2)).toMatchObject({ outcome: 'superseded', supersededBy: 4 });
+    expect(results().find((r) => r.line === 4)).toMatchObject({ outcome: 'updated' });
+    expect(report().counts).toMatchObject({ updated: 2, superseded: 1, failed: 0 });
+    expect(report().totals).toMatchObject({ updated: 2, superseded: 1, failed: 0 });
+    expect(first.code).toBe(0);
+    // Nothing needs a human: the dead-letter file is empty but for its header.
+    expect(fs.readFileSync(path.join(out(), 'dead-letter.csv'), 'utf8').trim().split(/\r?\n/)).toHaveLength(
+      1,
+    );
+
+    const writes = updateCalls(sandbox);
+    const again = await run(sandbox.url); // the service is healthy now
+    expect(again.code).toBe(0);
+    expect(updateCalls(sandbox)).toBe(writes);
+    expect(customersByRef(sandbox).get(1002)?.Email).toBe('row4@example.com');
+  });
+
+  it('killed after row 4 was journaled but before row 2 was marked: the resume still supersedes it', async () => {
+    await run(proxy.url);
+    // What a kill between the two journal lines leaves: row 2 failed (retry), row 4 updated.
+    const lines = fs.readFileSync(journalFile(), 'utf8').split('\n');
+    const kept = lines.filter((l) => !/"outcome":"superseded"/.test(l) && !/"type":"end"/.test(l));
+    expect(kept.length).toBeLessThan(lines.length);
+    fs.writeFileSync(journalFile(), kept.join('\n'));
+
+    const resumed = await run(sandbox.url);
+    expect(resumed.code).toBe(0);
+    expect(customersByRef(sandbox).get(1002)?.Email).toBe('row4@example.com');
+    expect(results().find((r) => r.line === 2)).toMatchObject({ outcome: 'superseded', supersededBy: 4 });
+    expect(report().totals).toMatchObject({ superseded: 1, failed: 0 });
+  });
+
+  it('stopped before row 4: the rerun applies row 2 then row 4, in input order', async () => {
+    const stopped = await run(proxy.url, ['--concurrency', '1', '--max-consecutive-failures', '1']);
+    expect(stopped.code).toBe(2);
+    expect(results().map((r) => [r.line, r.outcome])).toEqual([[2, 'failed']]);
+    const resumed = await run(sandbox.url);
+    expect(resumed.code).toBe(0);
+    expect(customersByRef(sandbox).get(1002)?.Email).toBe('row4@example.com');
+    expect(results().find((r) => r.line === 2)).toMatchObject({ outcome: 'updated' });
+    expect(results().find((r) => r.line === 4)).toMatchObject({ outcome: 'updated' });
+  });
+});
