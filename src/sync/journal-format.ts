@@ -19,7 +19,8 @@ export interface Change {
 /** First line of a journal: what the records in it are relative to. */
 export interface JournalHeader {
   type: 'journal';
-  version: 1;
+  /** 2: the input is identified by the sha256 of its whole content (1: by its first MiB). */
+  version: 1 | 2;
   input: { path: string } & InputFingerprint;
   format: string;
   key: string;

@@ -15,8 +15,14 @@ export interface OpenedJournal {
   repairedTornLine: boolean;
 }
 
+function describeInput(h: JournalHeader): string {
+  const sha = h.input.sha256 ? `, sha256 ${h.input.sha256.slice(0, 12)}…` : '';
+  return `${h.input.path}, ${h.input.size} bytes${sha}`;
+}
+
+/** Same content: a journal is resumed only against the very bytes it was written for. */
 function sameInput(a: JournalHeader, b: JournalHeader): boolean {
-  return a.input.size === b.input.size && a.input.headSha256 === b.input.headSha256;
+  return a.version === b.version && a.input.size === b.input.size && a.input.sha256 === b.input.sha256;
 }
 
 function describeSettingsChange(old: JournalHeader, now: JournalHeader): string | undefined {
@@ -93,9 +99,10 @@ async function load(
       );
     }
     if (lineNo === 1) {
-      if (entry.type !== 'journal' || entry.version !== 1) {
+      // Version 1 (an earlier release) is read to tell whether its run completed; never resumed.
+      if (entry.type !== 'journal' || ![1, 2].includes(entry.version)) {
         throw new JournalError(
-          `${file} is not a twocheckout-sync journal (version 1); use --restart or another --journal`,
+          `${file} is not a twocheckout-sync journal (version 2); use --restart or another --journal`,
         );
       }
       header = entry;
@@ -164,10 +171,16 @@ export class Journal {
         sameInput(old, header) && describeSettingsChange(old, header) === undefined;
       const loaded = await load(file, (old) => (resumable(old) ? options.onEntry : undefined));
       if (!sameInput(loaded.header, header)) {
+        if (!loaded.complete && loaded.header.version !== header.version) {
+          throw new JournalError(
+            `journal ${file} belongs to an unfinished run of an earlier twocheckout-sync (journal version ` +
+              `${loaded.header.version}): finish it with that version, or pass --restart to discard it`,
+          );
+        }
         if (!loaded.complete) {
           throw new JournalError(
             `journal ${file} belongs to an unfinished run over a different input ` +
-              `(${loaded.header.input.path}, ${loaded.header.input.size} bytes; now ${header.input.size} bytes): ` +
+              `(${describeInput(loaded.header)}; now ${describeInput(header)}): ` +
               'finish that run with its original file, or pass --restart to discard it',
           );
         }

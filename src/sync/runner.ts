@@ -4,7 +4,7 @@ import path from 'node:path';
 import { planColumns } from './column-map';
 import { SyncError } from './errors';
 import type { InputSource } from './input/input-item';
-import { fingerprintInput, openInput } from './input/open-input';
+import { fingerprintInput, openInput, statInput } from './input/open-input';
 import { Journal } from './journal';
 import type { JournalHeader } from './journal-format';
 import { acquireLock, type HeldLock } from './lock';
@@ -76,9 +76,9 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
   const control = new RunControl(log);
   const progressState = { bytesRead: 0 };
   try {
-    const fingerprint = fingerprintInput(options.input);
-    report.input.bytes = fingerprint.size;
-    source = await openInput(options.input, options.format, options.maxRecordBytes, progressState);
+    report.input.bytes = statInput(options.input);
+    const opened = await openInput(options.input, options.format, options.maxRecordBytes, progressState);
+    source = opened;
     const plan = planColumns(source.columns, options.map, options.key);
     report.input.key = plan.key;
     log.info('input opened', {
@@ -100,9 +100,13 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
     if (lock.tookOverFrom) {
       log.warn('took over a stale lock left by a dead run', { lock: lock.file, ...lock.tookOverFrom });
     }
+    // The whole content identifies the input (after the checks above, which fail fast on garbage).
+    const fingerprint = await fingerprintInput(options.input);
+    report.input.bytes = fingerprint.size;
+    opened.expect(fingerprint);
     const header: JournalHeader = {
       type: 'journal',
-      version: 1,
+      version: 2,
       input: { path: path.resolve(options.input), ...fingerprint },
       format: options.format,
       key: plan.key,
@@ -116,25 +120,25 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
     };
     // A dry run keeps its own journal and always starts it afresh: it must never mark records done.
     const resume = new ResumeIndex(plan.key);
-    const opened = await Journal.open(options.files.journal, header, {
+    const openedJournal = await Journal.open(options.files.journal, header, {
       restart: options.restart || options.dryRun,
       onEntry: (entry) => resume.load(entry),
     });
-    journal = opened.journal;
-    states = opened.states;
+    journal = openedJournal.journal;
+    states = openedJournal.states;
     report.journal = {
-      resumedRecords: opened.previousRecords,
-      rotatedTo: opened.rotatedTo,
-      repairedTornLine: opened.repairedTornLine,
+      resumedRecords: openedJournal.previousRecords,
+      rotatedTo: openedJournal.rotatedTo,
+      repairedTornLine: openedJournal.repairedTornLine,
     };
-    if (opened.repairedTornLine)
+    if (openedJournal.repairedTornLine)
       log.warn('cut a torn last line off the journal (a killed run)', { journal: journal.file });
-    if (opened.rotatedTo && !options.dryRun)
-      log.info('set the previous journal aside', { to: opened.rotatedTo });
-    if (opened.previousRecords > 0) {
+    if (openedJournal.rotatedTo && !options.dryRun)
+      log.info('set the previous journal aside', { to: openedJournal.rotatedTo });
+    if (openedJournal.previousRecords > 0) {
       log.info('resuming from the journal', {
         journal: journal.file,
-        journaledRecords: opened.previousRecords,
+        journaledRecords: openedJournal.previousRecords,
       });
     }
     journal.append({ type: 'run', pid: process.pid, host: os.hostname(), startedAt });
