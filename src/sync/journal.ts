@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
-import { JournalError } from './errors';
+import { JournalError, storageError } from './errors';
+import { writeFully } from './output/atomic-file';
 import type { JournalEntry, JournalHeader, JournalRecordEntry } from './journal-format';
 import { RecordState, RecordStates } from './record-state';
 
@@ -136,6 +137,8 @@ export class Journal {
   private constructor(
     readonly file: string,
     private fd: number | undefined,
+    /** Bytes in the file: where the next line starts (a failed write is cut back to it). */
+    private size: number,
     previousRecords: number,
     private readonly syncEveryMs: number,
   ) {
@@ -197,9 +200,23 @@ export class Journal {
       }
     }
     const fresh = !fs.existsSync(file);
-    const fd = fs.openSync(file, 'a');
-    const journal = new Journal(file, fd, previousRecords, options.syncEveryMs ?? 1000);
-    if (fresh) journal.write(header);
+    let journal: Journal;
+    try {
+      const fd = fs.openSync(file, 'a');
+      journal = new Journal(file, fd, fs.fstatSync(fd).size, previousRecords, options.syncEveryMs ?? 1000);
+    } catch (e) {
+      throw storageError('the journal', file, e);
+    }
+    if (fresh) {
+      try {
+        journal.write(header);
+      } catch (e) {
+        journal.close();
+        // A header that did not fit would make the file unreadable: a journal without one is new.
+        fs.rmSync(file, { force: true });
+        throw e;
+      }
+    }
     return { journal, states, previousRecords, rotatedTo, repairedTornLine };
   }
 
@@ -219,20 +236,45 @@ export class Journal {
 
   sync(): void {
     if (this.fd === undefined) return;
-    fs.fdatasyncSync(this.fd);
+    try {
+      fs.fdatasyncSync(this.fd);
+    } catch (e) {
+      throw storageError('the journal', this.file, e);
+    }
     this.lastSync = Date.now();
   }
 
+  /** Flushes and closes; never throws (what was written is in the file either way). */
   close(): void {
     if (this.fd === undefined) return;
-    this.sync();
+    try {
+      fs.fdatasyncSync(this.fd);
+    } catch {
+      // Nothing more can be done for this run; the next one reads what reached the file.
+    }
     fs.closeSync(this.fd);
     this.fd = undefined;
   }
 
+  /**
+   * Writes one line with as many write calls as it takes. If that fails (disk full), the part
+   * written is cut off again, so the journal still ends with a whole line; if even that fails,
+   * the next run cuts the torn line.
+   */
   private write(entry: JournalEntry): void {
     if (this.fd === undefined) throw new JournalError(`journal ${this.file} is closed`);
-    fs.writeSync(this.fd, `${JSON.stringify(entry)}\n`);
+    const data = Buffer.from(`${JSON.stringify(entry)}\n`, 'utf8');
+    try {
+      writeFully(this.fd, data);
+    } catch (e) {
+      try {
+        fs.ftruncateSync(this.fd, this.size);
+      } catch {
+        // the next run cuts it (cutTornTail)
+      }
+      throw storageError('the journal', this.file, e);
+    }
+    this.size += data.length;
   }
 }
 

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
-import { LockError } from './errors';
+import { describeFsCode, LockError } from './errors';
+import { writeFully } from './output/atomic-file';
 
 interface LockInfo {
   pid: number;
@@ -40,21 +41,24 @@ function readLock(file: string): LockInfo | undefined {
 }
 
 function create(file: string, info: LockInfo): boolean {
+  let fd: number;
   try {
-    const fd = fs.openSync(file, 'wx');
-    try {
-      fs.writeSync(fd, JSON.stringify(info));
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    return true;
+    fd = fs.openSync(file, 'wx');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new LockError(
-      `cannot create the lock file ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
-    );
+    throw new LockError(`cannot create the lock file ${file}: ${describeFsCode(e)}`);
   }
+  try {
+    writeFully(fd, Buffer.from(JSON.stringify(info)));
+    fs.fsyncSync(fd);
+  } catch (e) {
+    // A lock we could not fill in (disk full) must not stay behind to block the next run.
+    fs.closeSync(fd);
+    fs.rmSync(file, { force: true });
+    throw new LockError(`cannot write the lock file ${file}: ${describeFsCode(e)}`);
+  }
+  fs.closeSync(fd);
+  return true;
 }
 
 /**

@@ -8,7 +8,7 @@ import { fingerprintInput, openInput, statInput } from './input/open-input';
 import { Journal } from './journal';
 import type { JournalHeader } from './journal-format';
 import { acquireLock, type HeldLock } from './lock';
-import { silentSyncLogger } from './log';
+import { silentSyncLogger, type SyncLogger } from './log';
 import { writeFileAtomic } from './output/atomic-file';
 import { emptyCounts, renderOutputs } from './output/render-outputs';
 import { asFatal, OutageDetector } from './pipeline/classify';
@@ -165,14 +165,7 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
       at: new Date().toISOString(),
     });
   } catch (e) {
-    const fatal = asFatal(e);
-    if (fatal) control.fail(fatal);
-    else {
-      // A bug or an I/O failure of our own files: still stop cleanly, release the lock, report it.
-      const message = e instanceof Error ? e.message : String(e);
-      log.error('fatal: internal error', { error: message, stack: e instanceof Error ? e.stack : undefined });
-      control.fatal ??= new SyncError('internal', message);
-    }
+    stopOn(e, control, log);
   } finally {
     source?.close();
     journal?.close();
@@ -195,6 +188,9 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
       report.changes = rendered.changes;
       report.changesOmitted = rendered.changesOmitted;
     }
+  } catch (e) {
+    // The journal is complete either way: the next run renders these files again.
+    stopOn(e, control, log);
   } finally {
     lock?.release();
   }
@@ -206,6 +202,35 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
     retries: stats.retries - baseStats.retries,
     sessionRenewals: (stats.sessionRenewals ?? 0) - (baseStats.sessionRenewals ?? 0),
   };
+  settle(report, control);
+  report.endedAt = new Date().toISOString();
+  report.durationMs = Date.now() - started;
+  // Without a lock (another run holds it) the report would overwrite that run's: leave it alone.
+  if (lock) {
+    try {
+      report.reportWritten = true;
+      writeFileAtomic(options.files.report, `${JSON.stringify(report, null, 2)}\n`, 'the report');
+    } catch (e) {
+      report.reportWritten = false;
+      stopOn(e, control, log);
+      settle(report, control);
+    }
+  }
+  return report;
+}
+
+/** Ends the run on an error outside the records: fatal as it is, or an internal error (a bug). */
+function stopOn(e: unknown, control: RunControl, log: SyncLogger): void {
+  const fatal = asFatal(e);
+  if (fatal) return control.fail(fatal);
+  // A bug: still stop cleanly, release the lock, report it.
+  const message = e instanceof Error ? e.message : String(e);
+  log.error('fatal: internal error', { error: message, stack: e instanceof Error ? e.stack : undefined });
+  control.fatal ??= new SyncError('internal', message);
+}
+
+/** The report's status and exit code from how the run ended. */
+function settle(report: SyncReport, control: RunControl): void {
   const { fatal, stopReason } = control;
   if (fatal) {
     report.status = 'fatal';
@@ -220,14 +245,6 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
     report.status = 'completed-with-errors';
     report.exitCode = 1;
   }
-  report.endedAt = new Date().toISOString();
-  report.durationMs = Date.now() - started;
-  // Without a lock (another run holds it) the report would overwrite that run's: leave it alone.
-  if (lock) {
-    report.reportWritten = true;
-    writeFileAtomic(options.files.report, `${JSON.stringify(report, null, 2)}\n`);
-  }
-  return report;
 }
 
 function publicOptions(o: SyncOptions): Record<string, unknown> {

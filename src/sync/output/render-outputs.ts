@@ -65,19 +65,23 @@ export async function renderOutputs(t: RenderTargets, states: RecordStates): Pro
   const resultsCsv = t.results.toLowerCase().endsWith('.csv');
   const deadCsv = t.inputFormat === 'csv';
   const deadColumns = [...t.inputColumns.filter((c) => !META_COLUMNS.includes(c)), '_error', '_line'];
-  const results = new AtomicFile(t.results);
-  const dead = new AtomicFile(t.deadLetter);
+  const results = new AtomicFile(t.results, 'the results file');
+  let dead: AtomicFile;
+  try {
+    dead = new AtomicFile(t.deadLetter, 'the dead-letter file');
+  } catch (e) {
+    results.abort();
+    throw e;
+  }
   const summary: RenderSummary = { totals: emptyCounts(), changes: [], changesOmitted: 0 };
   try {
     if (resultsCsv)
-      await results.write(
-        csvRow(['line', 'key', 'outcome', 'reference', 'changed_fields', 'changes', 'error']),
-      );
-    if (deadCsv) await dead.write(csvRow(deadColumns));
+      results.write(csvRow(['line', 'key', 'outcome', 'reference', 'changed_fields', 'changes', 'error']));
+    if (deadCsv) dead.write(csvRow(deadColumns));
     for await (const { index, entry } of readRecordEntries(t.journal)) {
       if (!states.isLatest(entry.n, index)) continue;
       summary.totals[entry.outcome] += 1;
-      await results.write(resultsLine(entry, resultsCsv));
+      results.write(resultsLine(entry, resultsCsv));
       for (const c of entry.changes ?? []) {
         if (summary.changes.length < t.maxReportedChanges) {
           summary.changes.push({ line: entry.line, key: entry.key, outcome: entry.outcome, ...c });
@@ -88,7 +92,7 @@ export async function renderOutputs(t: RenderTargets, states: RecordStates): Pro
         entry.raw !== undefined ? `${entry.error ?? ''} (text: ${entry.raw})` : (entry.error ?? '');
       if (deadCsv) {
         const values = entry.values ?? {};
-        await dead.write(
+        dead.write(
           csvRow(
             deadColumns.map((c) =>
               c === '_error' ? reason : c === '_line' ? entry.line : (values[c] ?? ''),
@@ -101,11 +105,11 @@ export async function renderOutputs(t: RenderTargets, states: RecordStates): Pro
         row._error = entry.error ?? '';
         row._line = entry.line;
         if (entry.raw !== undefined) row._raw = entry.raw;
-        await dead.write(`${JSON.stringify(row)}\n`);
+        dead.write(`${JSON.stringify(row)}\n`);
       }
     }
-    await results.commit();
-    await dead.commit();
+    results.commit();
+    dead.commit();
   } catch (e) {
     results.abort();
     dead.abort();
