@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { planColumns } from './column-map';
@@ -10,6 +9,7 @@ import type { JournalHeader } from './journal-format';
 import { acquireLock, type HeldLock } from './lock';
 import { silentSyncLogger, type SyncLogger } from './log';
 import { writeFileAtomic } from './output/atomic-file';
+import { checkOutputs } from './output/probe';
 import { emptyCounts, renderOutputs } from './output/render-outputs';
 import { asFatal, OutageDetector } from './pipeline/classify';
 import { RunProgress, type RunContext } from './pipeline/context';
@@ -77,6 +77,14 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
   const progressState = { bytesRead: 0 };
   try {
     report.input.bytes = statInput(options.input);
+    // Before anything is sent: a run must be able to record what it did.
+    checkOutputs([
+      { what: 'the journal', file: options.files.journal, inPlace: true },
+      { what: 'the lock file', file: `${options.files.journal}.lock` },
+      { what: 'the report', file: options.files.report },
+      { what: 'the results file', file: options.files.results },
+      { what: 'the dead-letter file', file: options.files.deadLetter },
+    ]);
     const opened = await openInput(options.input, options.format, options.maxRecordBytes, progressState);
     source = opened;
     const plan = planColumns(source.columns, options.map, options.key);
@@ -88,14 +96,6 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
       fields: plan.fields.join(','),
     });
 
-    for (const f of [
-      options.files.journal,
-      options.files.report,
-      options.files.results,
-      options.files.deadLetter,
-    ]) {
-      fs.mkdirSync(path.dirname(f), { recursive: true });
-    }
     lock = acquireLock(`${options.files.journal}.lock`);
     if (lock.tookOverFrom) {
       log.warn('took over a stale lock left by a dead run', { lock: lock.file, ...lock.tookOverFrom });
