@@ -57,6 +57,20 @@ export interface JournalRecordEntry {
   raw?: string;
   /** For `superseded`: the line of the later record of the same key that was applied. */
   supersededBy?: number;
+  /** `updated` by an earlier run whose answer was lost (its intent is in the journal), found in place now. */
+  confirmedOnResume?: true;
+}
+
+/**
+ * Written right before a record's write is sent: the write may have been applied from here on,
+ * whatever the record's next entry says. A resumed run that finds these values in place counts the
+ * record `updated` (confirmed on resume), not `unchanged`.
+ */
+export interface JournalIntentEntry {
+  type: 'intent';
+  n: number;
+  h: string;
+  changes: Change[];
 }
 
 export interface JournalEndEntry {
@@ -66,7 +80,8 @@ export interface JournalEndEntry {
   at: string;
 }
 
-export type JournalEntry = JournalHeader | JournalRunEntry | JournalRecordEntry | JournalEndEntry;
+export type JournalEntry =
+  JournalHeader | JournalRunEntry | JournalRecordEntry | JournalIntentEntry | JournalEndEntry;
 
 /** Content hash of a record: of its values in column order, or of its raw text when unreadable. */
 export function recordHash(content: Record<string, unknown> | string): string {

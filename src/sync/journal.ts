@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import { JournalError, storageError } from './errors';
 import { writeFully } from './output/atomic-file';
-import type { JournalEntry, JournalHeader, JournalRecordEntry } from './journal-format';
+import type { JournalEntry, JournalHeader, JournalIntentEntry, JournalRecordEntry } from './journal-format';
 import { RecordState, RecordStates } from './record-state';
 
 export interface OpenedJournal {
@@ -74,8 +74,8 @@ interface Loaded {
   complete: boolean;
 }
 
-/** Sees every record entry of a journal being resumed, in order (see pipeline/resume-index.ts). */
-export type EntryVisitor = (entry: JournalRecordEntry) => void;
+/** Sees every record and intent entry of a journal being resumed, in order (see pipeline/resume-index.ts). */
+export type EntryVisitor = (entry: JournalRecordEntry | JournalIntentEntry) => void;
 
 /** Reads a journal; `visitorFor` decides from its header whether record entries are visited. */
 async function load(
@@ -116,7 +116,8 @@ async function load(
       records += 1;
       complete = false;
       visit?.(entry);
-    } else if (entry.type === 'end') complete = entry.complete;
+    } else if (entry.type === 'intent') visit?.(entry);
+    else if (entry.type === 'end') complete = entry.complete;
     else if (entry.type === 'run') complete = false;
   }
   if (!header) throw new JournalError(`journal ${file} is empty; use --restart to start over`);

@@ -96,6 +96,7 @@ export async function processRecords(
         keyText: prepared.keyText,
         keyId: customerKeyId(prepared.key),
         patch: prepared.patch,
+        intent: ctx.intents.get(item.ordinal),
       });
       if (!admitted) break;
     }

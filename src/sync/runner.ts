@@ -43,7 +43,13 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
   const log = deps.log ?? silentSyncLogger;
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
-  const counts = { ...emptyCounts(), skippedByJournal: 0, otherShards: 0, notAttempted: 0 };
+  const counts = {
+    ...emptyCounts(),
+    skippedByJournal: 0,
+    otherShards: 0,
+    notAttempted: 0,
+    confirmedOnResume: 0,
+  };
   const report: SyncReport = {
     tool: 'twocheckout-sync',
     status: 'completed',
@@ -153,6 +159,7 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
       warnings: new RecordWarnings(log),
       outage: new OutageDetector(options.maxConsecutiveFailures),
       pending: resume.pending,
+      intents: resume.intents,
       limiter: options.maxRps ? new RateLimiter(options.maxRps) : undefined,
       progress: new RunProgress(counts, progressState, report.input.bytes, deps.progress),
     };

@@ -22,7 +22,13 @@ export interface SyncReport {
   endedAt: string;
   durationMs: number;
   /** What this run did. */
-  counts: OutcomeCounts & { skippedByJournal: number; otherShards: number; notAttempted: number };
+  counts: OutcomeCounts & {
+    skippedByJournal: number;
+    otherShards: number;
+    notAttempted: number;
+    /** Of `updated`: writes of an earlier run whose answer was lost, found in place by this one. */
+    confirmedOnResume: number;
+  };
   /** Latest outcome of every record in the journal (this run plus the runs it resumed). */
   totals: OutcomeCounts;
   client: { calls: number; logins: number; retries: number; sessionRenewals: number };

@@ -53,6 +53,7 @@ function resultsLine(e: JournalRecordEntry, csv: boolean): string {
   if (e.error !== undefined) out.error = e.error;
   if (e.errorKind !== undefined) out.errorKind = e.errorKind;
   if (e.supersededBy !== undefined) out.supersededBy = e.supersededBy;
+  if (e.confirmedOnResume) out.confirmedOnResume = true;
   return `${JSON.stringify(out)}\n`;
 }
 

@@ -26,6 +26,8 @@ export interface RunContext {
   readonly outage: OutageDetector;
   /** Failed records a later record of their key may still supersede. */
   readonly pending: PendingFailures;
+  /** Intents left by earlier runs, by record ordinal (see JournalIntentEntry). */
+  readonly intents: Map<number, Change[]>;
   readonly limiter: RateLimiter | undefined;
   readonly progress: RunProgress;
 }
@@ -44,6 +46,8 @@ export interface RecordTask {
   /** The key as the scheduler orders by (`A:1001`, `E:CRM-1`). */
   readonly keyId: string;
   readonly patch: CustomerPatch;
+  /** An earlier run journaled the intent to write these changes, and did not journal the record after it. */
+  readonly intent?: readonly Change[];
 }
 
 /** What a step decided for a record. */
@@ -51,6 +55,8 @@ export interface StepResult {
   outcome: 'updated' | 'unchanged' | 'planned';
   reference: number;
   changes: Change[];
+  /** `updated` by an earlier run whose answer was lost: its values were found in place. */
+  confirmedOnResume?: boolean;
 }
 
 /** Progress counters and the reporter they feed (bar or log lines). */

@@ -1,6 +1,6 @@
 import { storageError } from '../errors';
 import type { Journal } from '../journal';
-import type { JournalRecordEntry } from '../journal-format';
+import type { Change, JournalRecordEntry } from '../journal-format';
 import { RecordState, type RecordStates } from '../record-state';
 import type { RunCounts } from '../sync-types';
 import type { PendingRow } from './supersession';
@@ -52,6 +52,18 @@ export class JournalWriter {
     if (!entry) return;
     if (row.thisRun) this.counts.failed -= 1;
     else this.onFinished();
+  }
+
+  /** Journals that record `n`'s write is about to be sent, with its changes. */
+  intent(n: number, h: string, changes: Change[]): void {
+    if (this.closed) return;
+    if (this.broken !== undefined) throw this.broken;
+    try {
+      this.journal.append({ type: 'intent', n, h, changes });
+    } catch (e) {
+      this.broken = storageError('the journal', this.journal.file, e);
+      throw this.broken;
+    }
   }
 
   /** Whether this run already journaled the final word on record `n` (before reaching it in the input). */

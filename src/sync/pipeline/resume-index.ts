@@ -1,5 +1,10 @@
 import type { KeyField } from '../column-map';
-import { APPLIED_OUTCOMES, type JournalRecordEntry } from '../journal-format';
+import {
+  APPLIED_OUTCOMES,
+  type Change,
+  type JournalIntentEntry,
+  type JournalRecordEntry,
+} from '../journal-format';
 import { keyIdOfText } from '../record-patch';
 import { mayBeSuperseded, PendingFailures, type PendingRow } from './supersession';
 
@@ -11,12 +16,23 @@ import { mayBeSuperseded, PendingFailures, type PendingRow } from './supersessio
  */
 export class ResumeIndex {
   readonly pending = new PendingFailures();
+  /**
+   * Changes of writes that may have been applied without their record saying so: in flight at a
+   * kill, or failed after the write was sent. At most the failures plus the records in flight.
+   */
+  readonly intents = new Map<number, Change[]>();
   private readonly overdue = new Map<number, { row: PendingRow; by: number }>();
 
   constructor(private readonly key: KeyField) {}
 
-  /** Feeds one record entry, in journal order. */
-  load(entry: JournalRecordEntry): void {
+  /** Feeds one record or intent entry, in journal order. */
+  load(entry: JournalRecordEntry | JournalIntentEntry): void {
+    if (entry.type === 'intent') {
+      this.intents.set(entry.n, entry.changes);
+      return;
+    }
+    // A failure keeps the intent (its write may have landed); any other outcome settles it.
+    if (entry.outcome !== 'failed') this.intents.delete(entry.n);
     const keyId = keyIdOfText(this.key, entry.key);
     // A later entry of the same record replaces what an earlier one said.
     this.pending.forget(keyId, entry.n);
@@ -24,8 +40,10 @@ export class ResumeIndex {
     if (entry.outcome === 'failed' && entry.key !== '' && mayBeSuperseded(entry.errorKind)) {
       this.pending.add(keyId, { n: entry.n, line: entry.line, h: entry.h, key: entry.key, thisRun: false });
     } else if (APPLIED_OUTCOMES.has(entry.outcome)) {
-      for (const row of this.pending.supersededBy(keyId, entry.n))
+      for (const row of this.pending.supersededBy(keyId, entry.n)) {
         this.overdue.set(row.n, { row, by: entry.line });
+        this.intents.delete(row.n);
+      }
     }
   }
 

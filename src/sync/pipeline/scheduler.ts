@@ -136,11 +136,16 @@ export class KeyScheduler {
       outcome: result.outcome,
       reference: result.reference,
       changes: result.changes,
+      ...(result.confirmedOnResume ? { confirmedOnResume: true as const } : {}),
     });
+    if (entry && result.confirmedOnResume) ctx.counts.confirmedOnResume += 1;
+    ctx.intents.delete(task.ordinal);
     this.journaled(task, entry);
     if (entry) {
-      for (const row of ctx.pending.supersededBy(task.keyId, task.ordinal))
+      for (const row of ctx.pending.supersededBy(task.keyId, task.ordinal)) {
         ctx.journal.superseded(row, task.line);
+        ctx.intents.delete(row.n);
+      }
     }
     if (result.outcome !== 'unchanged') {
       ctx.log.debug(`record ${result.outcome}`, {
@@ -161,6 +166,7 @@ export class KeyScheduler {
     }
     const base = { n: task.ordinal, line: task.line, h: task.h, key: task.keyText, values: task.values };
     if (c.kind === 'invalid') {
+      ctx.intents.delete(task.ordinal);
       const entry = ctx.journal.outcome({
         ...base,
         outcome: 'invalid',

@@ -16,7 +16,11 @@ export interface RecordStep {
   journaled?(task: RecordTask, entry: JournalRecordEntry, ctx: RunContext): void;
 }
 
-/** The read-modify-write through the client: one read, plus a write when something differs. */
+/**
+ * The read-modify-write through the client: one read, plus a write when something differs, with
+ * the intent journaled right before the write. A record whose earlier write (intent journaled,
+ * answer lost) is found in place is `updated`, confirmed on resume.
+ */
 export const updateStep: RecordStep = {
   name: 'update',
   network: true,
@@ -27,10 +31,19 @@ export const updateStep: RecordStep = {
       dryRun: options.dryRun,
       verify: options.verify,
       updateEndUserSubscriptions: options.updateEndUserSubscriptions,
+      beforeWrite: (changes) => ctx.journal.intent(task.ordinal, task.h, [...changes]),
     });
     // The read took the token; the write and the verify read are charged after the fact.
     const wrote = result.outcome === 'updated';
     limiter?.charge((wrote ? 1 : 0) + (wrote && options.verify ? 1 : 0));
+    if (result.outcome === 'unchanged' && task.intent && task.intent.length > 0) {
+      return {
+        outcome: 'updated',
+        reference: result.reference,
+        changes: [...task.intent],
+        confirmedOnResume: true,
+      };
+    }
     return { outcome: result.outcome, reference: result.reference, changes: result.changes };
   },
 };
