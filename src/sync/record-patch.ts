@@ -1,5 +1,5 @@
 import type { CustomerKey, CustomerPatch } from '../customers/api';
-import { validateCustomerPatch } from '../customers/validate';
+import { CONTROL_CHARS, validateCustomerPatch, xmlCharProblem } from '../customers/validate';
 import { targetOf, type ColumnMap, type KeyField } from './column-map';
 
 /** What an empty CSV cell (or JSON "") means: leave the field as it is, or clear it. */
@@ -42,6 +42,10 @@ function parseKey(key: KeyField, raw: unknown): CustomerKey | string {
   if (raw === null || raw === undefined || raw === '') return 'ExternalCustomerReference (the key) is empty';
   if (typeof raw !== 'string')
     return `ExternalCustomerReference (the key) must be a string, got ${JSON.stringify(raw)}`;
+  // The key travels in the read request: what XML cannot carry could never match a customer.
+  const xml = xmlCharProblem(raw);
+  if (xml) return `ExternalCustomerReference (the key) ${xml}`;
+  if (CONTROL_CHARS.test(raw)) return 'ExternalCustomerReference (the key) contains control characters';
   return { external: raw };
 }
 
