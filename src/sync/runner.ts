@@ -104,7 +104,7 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
 
     lock = acquireLock(`${options.files.journal}.lock`);
     if (lock.tookOverFrom) {
-      log.warn('took over a stale lock left by a dead run', { lock: lock.file, ...lock.tookOverFrom });
+      log.warn('took over a stale lock (its run is gone)', { lock: lock.file, ...lock.tookOverFrom });
     }
     // The whole content identifies the input (after the checks above, which fail fast on garbage).
     const fingerprint = await fingerprintInput(options.input);
