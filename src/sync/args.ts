@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseDotenv } from 'dotenv';
-import { KEY_FIELDS, parseMapSpec, readMapFile, type ColumnMap, type KeyField } from './column-map';
+import {
+  dataRecord,
+  KEY_FIELDS,
+  parseMapSpec,
+  readMapFile,
+  type ColumnMap,
+  type KeyField,
+} from './column-map';
 import { InputError, UsageError } from './errors';
 import { envName, FLAGS, INPUT_ENV, MAX_CONCURRENCY } from './flags';
 import type { InputFormat } from './input/input-item';
@@ -160,8 +167,7 @@ function defaultFile(outDir: string, name: string, ext: string, dryRun: boolean,
 }
 
 function columnMap(values: FlagValues): ColumnMap {
-  // Null prototype: a column called "__proto__" or "toString" is data, never an object property.
-  const map: Record<string, string | null> = Object.create(null) as Record<string, string | null>;
+  const map = dataRecord<string | null>();
   try {
     const file = values.string('map-file');
     if (file !== undefined) Object.assign(map, readMapFile(file.value));

@@ -1,6 +1,6 @@
 import type { CustomerKey, CustomerPatch } from '../customers/api';
 import { CONTROL_CHARS, validateCustomerPatch, xmlCharProblem } from '../customers/validate';
-import { targetOf, type ColumnMap, type KeyField } from './column-map';
+import { dataRecord, targetOf, type ColumnMap, type KeyField } from './column-map';
 
 /** What an empty CSV cell (or JSON "") means: leave the field as it is, or clear it. */
 export type EmptyMeans = 'skip' | 'clear';
@@ -62,7 +62,7 @@ export function prepareRecord(
 ): PreparedRecord {
   const keyText = keyTextOf(values, map, key);
   let parsedKey: CustomerKey | undefined;
-  const patch: Record<string, unknown> = {};
+  const patch = dataRecord<unknown>();
   const problems: string[] = [];
   for (const [column, value] of Object.entries(values)) {
     const field = targetOf(column, map);

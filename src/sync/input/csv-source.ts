@@ -1,3 +1,4 @@
+import { dataRecord } from '../column-map';
 import { CsvAssembler, type CsvItem } from './csv-assembler';
 import { InputError } from '../errors';
 import type { InputItem, InputSource } from './input-item';
@@ -60,7 +61,7 @@ export async function openCsvSource(
           raw: item.fields.join(',').slice(0, 200),
         };
       } else {
-        const values: Record<string, unknown> = {};
+        const values = dataRecord<unknown>();
         header.forEach((name, i) => (values[name] = item.fields[i]));
         yield { kind: 'record', ordinal, line: item.line, values };
       }

@@ -1,5 +1,6 @@
 import { InputError } from '../errors';
 import type { InputItem, InputSource } from './input-item';
+import { duplicateTopLevelKey } from './json-keys';
 import { readLines, type RawLine, type ReadProgress } from './line-reader';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -36,6 +37,14 @@ function parseLine(line: RawLine, maxBytes: number): Parsed {
     return {
       ok: false,
       message: 'each line must be a JSON object of Customer fields',
+      raw: text.slice(0, 200),
+    };
+  }
+  const twice = duplicateTopLevelKey(text);
+  if (twice !== undefined) {
+    return {
+      ok: false,
+      message: `the record has ${JSON.stringify(twice)} twice (which one is meant?)`,
       raw: text.slice(0, 200),
     };
   }

@@ -1,4 +1,4 @@
-import { META_COLUMNS } from '../column-map';
+import { dataRecord, META_COLUMNS } from '../column-map';
 import type { InputFormat } from '../input/input-item';
 import { readRecordEntries } from '../journal';
 import type { Change, JournalRecordEntry, Outcome } from '../journal-format';
@@ -96,12 +96,18 @@ export async function renderOutputs(t: RenderTargets, states: RecordStates): Pro
         dead.write(
           csvRow(
             deadColumns.map((c) =>
-              c === '_error' ? reason : c === '_line' ? entry.line : (values[c] ?? ''),
+              c === '_error'
+                ? reason
+                : c === '_line'
+                  ? entry.line
+                  : Object.hasOwn(values, c)
+                    ? values[c]
+                    : '',
             ),
           ),
         );
       } else {
-        const row: Record<string, unknown> = {};
+        const row = dataRecord<unknown>();
         for (const [k, v] of Object.entries(entry.values ?? {})) if (!META_COLUMNS.includes(k)) row[k] = v;
         row._error = entry.error ?? '';
         row._line = entry.line;
