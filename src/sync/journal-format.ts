@@ -55,6 +55,11 @@ export interface JournalRecordEntry {
   values?: Record<string, unknown>;
   /** The start of an unreadable record's text. */
   raw?: string;
+  /**
+   * The fields the record set: on a failure, those it tried; on an applied record, written when it
+   * took fields over from earlier failures of its key (see PendingFailures).
+   */
+  fields?: string[];
   /** For `superseded`: the line of the later record of the same key that was applied. */
   supersededBy?: number;
   /** `updated` by an earlier run whose answer was lost (its intent is in the journal), found in place now. */

@@ -5,7 +5,9 @@ import { asFatal } from './pipeline/classify';
 import type { RunContext } from './pipeline/context';
 import { KeyScheduler } from './pipeline/scheduler';
 import type { RecordStep } from './pipeline/steps';
-import type { ColumnPlan } from './column-map';
+import { dataRecord, type ColumnPlan } from './column-map';
+import type { CustomerPatch } from '../customers/api';
+import type { PendingRow } from './pipeline/supersession';
 import { customerKeyId, keyTextOf, prepareRecord } from './record-patch';
 import { RecordState } from './record-state';
 import { inShard } from './shard';
@@ -87,6 +89,7 @@ export async function processRecords(
         });
         continue;
       }
+      const keyId = customerKeyId(prepared.key);
       const admitted = await scheduler.admit({
         ordinal: item.ordinal,
         line: item.line,
@@ -94,8 +97,8 @@ export async function processRecords(
         values: item.values,
         key: prepared.key,
         keyText: prepared.keyText,
-        keyId: customerKeyId(prepared.key),
-        patch: prepared.patch,
+        keyId,
+        patch: stillToApply(prepared.patch, ctx.pending.get(keyId, item.ordinal)),
         intent: ctx.intents.get(item.ordinal),
       });
       if (!admitted) break;
@@ -111,4 +114,15 @@ export async function processRecords(
     await scheduler.drain();
     ctx.progress.stop();
   }
+}
+
+/**
+ * A failure tried again sends only the fields no later record of its key has set since (see
+ * PendingFailures): the others already hold newer values.
+ */
+function stillToApply(patch: CustomerPatch, pending: PendingRow | undefined): CustomerPatch {
+  if (!pending?.coveredBy) return patch;
+  const rest: Record<string, unknown> = dataRecord<unknown>();
+  for (const [field, value] of Object.entries(patch)) if (pending.fields.includes(field)) rest[field] = value;
+  return rest as CustomerPatch;
 }

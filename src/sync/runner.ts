@@ -5,7 +5,7 @@ import { SyncError } from './errors';
 import type { InputSource } from './input/input-item';
 import { fingerprintInput, openInput, statInput } from './input/open-input';
 import { Journal } from './journal';
-import type { JournalHeader } from './journal-format';
+import type { JournalHeader, JournalRecordEntry } from './journal-format';
 import { acquireLock, type HeldLock } from './lock';
 import { silentSyncLogger, type SyncLogger } from './log';
 import { writeFileAtomic } from './output/atomic-file';
@@ -15,6 +15,8 @@ import { asFatal, OutageDetector } from './pipeline/classify';
 import { RunProgress, type RunContext } from './pipeline/context';
 import { JournalWriter } from './pipeline/journal-writer';
 import { ResumeIndex } from './pipeline/resume-index';
+import { coverageNote } from './pipeline/supersession';
+import { keyIdOfText } from './record-patch';
 import { RecordWarnings, RunControl } from './pipeline/run-control';
 import { updateStep } from './pipeline/steps';
 import { RateLimiter } from './rate-limiter';
@@ -79,6 +81,7 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
   let journal: Journal | undefined;
   let source: InputSource | undefined;
   let states: RecordStates | undefined;
+  let note: ((entry: JournalRecordEntry) => string | undefined) | undefined;
   const control = new RunControl(log);
   const progressState = { bytesRead: 0 };
   try {
@@ -126,6 +129,10 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
     };
     // A dry run keeps its own journal and always starts it afresh: it must never mark records done.
     const resume = new ResumeIndex(plan.key);
+    note = (entry) => {
+      const row = resume.pending.get(keyIdOfText(plan.key, entry.key), entry.n);
+      return row && coverageNote(row);
+    };
     const openedJournal = await Journal.open(options.files.journal, header, {
       restart: options.restart || options.dryRun,
       onEntry: (entry) => resume.load(entry),
@@ -188,6 +195,7 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
           inputFormat: options.format,
           inputColumns: source?.columns ?? [],
           maxReportedChanges: options.maxReportedChanges,
+          note,
         },
         states,
       );

@@ -101,4 +101,39 @@ describe('supersession: a later applied row of a key wins over an earlier failed
     expect(results().find((r) => r.line === 2)).toMatchObject({ outcome: 'updated' });
     expect(results().find((r) => r.line === 4)).toMatchObject({ outcome: 'updated' });
   });
+
+  it('a partial later row supersedes only the fields it sets: the rest of the failed row is still applied', async () => {
+    fs.writeFileSync(
+      input,
+      [
+        'ExternalCustomerReference,Email,Phone',
+        'CRM-0002,row2@example.com,+1 202 555 0102', // line 2: Email and Phone, fails
+        'CRM-0002,row3@example.com,', // line 3: Email only (empty = leave as is), applied
+        '',
+      ].join('\n'),
+    );
+    const first = await run(proxy.url);
+    expect(first.code).toBe(1);
+    expect(customersByRef(sandbox).get(1002)).toMatchObject({
+      Email: 'row3@example.com',
+      Phone: '+1 703 555 0100',
+    });
+    const failed = results().find((r) => r.line === 2) as Result & { error: string };
+    expect(failed).toMatchObject({ outcome: 'failed' });
+    // The dead-letter row says which of its fields a later row has set since.
+    const dead = fs.readFileSync(path.join(out(), 'dead-letter.csv'), 'utf8');
+    expect(dead).toMatch(/line 3 has since set Email: only Phone still needs applying/);
+
+    const rerun = await run(sandbox.url);
+    expect(rerun.code).toBe(0);
+    // Row 2's Phone is applied; its Email is not (row 3's stays).
+    expect(customersByRef(sandbox).get(1002)).toMatchObject({
+      Email: 'row3@example.com',
+      Phone: '+1 202 555 0102',
+    });
+    expect(results().find((r) => r.line === 2)).toMatchObject({
+      outcome: 'updated',
+      changes: [{ field: 'Phone', from: '+1 703 555 0100', to: '+1 202 555 0102' }],
+    });
+  });
 });

@@ -21,6 +21,8 @@ export interface RenderTargets {
   inputColumns: readonly string[];
   /** Planned/applied changes kept for the report (the results file has all of them). */
   maxReportedChanges: number;
+  /** Added to a dead-letter row's `_error` (a failed record whose fields later records partly set). */
+  note?: (entry: JournalRecordEntry) => string | undefined;
 }
 
 export interface RenderSummary {
@@ -89,8 +91,9 @@ export async function renderOutputs(t: RenderTargets, states: RecordStates): Pro
         } else summary.changesOmitted += 1;
       }
       if (entry.outcome !== 'invalid' && entry.outcome !== 'failed') continue;
-      const reason =
-        entry.raw !== undefined ? `${entry.error ?? ''} (text: ${entry.raw})` : (entry.error ?? '');
+      const note = entry.outcome === 'failed' ? t.note?.(entry) : undefined;
+      const error = note ? `${entry.error ?? ''} (${note})` : (entry.error ?? '');
+      const reason = entry.raw !== undefined ? `${error} (text: ${entry.raw})` : error;
       if (deadCsv) {
         const values = entry.values ?? {};
         dead.write(
@@ -109,7 +112,7 @@ export async function renderOutputs(t: RenderTargets, states: RecordStates): Pro
       } else {
         const row = dataRecord<unknown>();
         for (const [k, v] of Object.entries(entry.values ?? {})) if (!META_COLUMNS.includes(k)) row[k] = v;
-        row._error = entry.error ?? '';
+        row._error = error;
         row._line = entry.line;
         if (entry.raw !== undefined) row._raw = entry.raw;
         dead.write(`${JSON.stringify(row)}\n`);

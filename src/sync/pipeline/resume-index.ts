@@ -38,9 +38,17 @@ export class ResumeIndex {
     this.pending.forget(keyId, entry.n);
     this.overdue.delete(entry.n);
     if (entry.outcome === 'failed' && entry.key !== '' && mayBeSuperseded(entry.errorKind)) {
-      this.pending.add(keyId, { n: entry.n, line: entry.line, h: entry.h, key: entry.key, thisRun: false });
+      const fields = entry.fields ?? [];
+      this.pending.add(keyId, {
+        n: entry.n,
+        line: entry.line,
+        h: entry.h,
+        key: entry.key,
+        thisRun: false,
+        fields,
+      });
     } else if (APPLIED_OUTCOMES.has(entry.outcome)) {
-      for (const row of this.pending.supersededBy(keyId, entry.n)) {
+      for (const row of this.pending.applied(keyId, entry.n, entry.line, entry.fields)) {
         this.overdue.set(row.n, { row, by: entry.line });
         this.intents.delete(row.n);
       }

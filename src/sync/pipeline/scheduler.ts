@@ -128,6 +128,9 @@ export class KeyScheduler {
     }
     if (!result) throw new Error(`no step decided record ${task.ordinal}`);
     ctx.outage.observe('ok');
+    const fields = Object.keys(task.patch);
+    // Earlier failures of this key pending: the entry says which fields it takes over from them.
+    const takesOver = ctx.pending.has(task.keyId);
     const entry = ctx.journal.outcome({
       n: task.ordinal,
       line: task.line,
@@ -136,13 +139,14 @@ export class KeyScheduler {
       outcome: result.outcome,
       reference: result.reference,
       changes: result.changes,
+      ...(takesOver ? { fields } : {}),
       ...(result.confirmedOnResume ? { confirmedOnResume: true as const } : {}),
     });
     if (entry && result.confirmedOnResume) ctx.counts.confirmedOnResume += 1;
     ctx.intents.delete(task.ordinal);
     this.journaled(task, entry);
-    if (entry) {
-      for (const row of ctx.pending.supersededBy(task.keyId, task.ordinal)) {
+    if (entry && takesOver) {
+      for (const row of ctx.pending.applied(task.keyId, task.ordinal, task.line, fields)) {
         ctx.journal.superseded(row, task.line);
         ctx.intents.delete(row.n);
       }
@@ -177,8 +181,9 @@ export class KeyScheduler {
       ctx.warnings.warn('invalid record', { line: task.line, key: task.keyText, error: c.message });
       return;
     }
+    const fields = Object.keys(task.patch);
     const entry = ctx.journal.outcome(
-      { ...base, outcome: 'failed', error: c.message, errorKind: c.errorKind },
+      { ...base, outcome: 'failed', error: c.message, errorKind: c.errorKind, fields },
       c.retry,
     );
     this.journaled(task, entry);
@@ -189,6 +194,7 @@ export class KeyScheduler {
         h: task.h,
         key: task.keyText,
         thisRun: true,
+        fields,
       });
     }
     ctx.warnings.warn('record failed', {
