@@ -60,6 +60,8 @@ export interface JournalRecordEntry {
    * took fields over from earlier failures of its key (see PendingFailures).
    */
   fields?: string[];
+  /** On a failure: the fields later records of the key had already taken over (field → line). */
+  coveredBy?: Record<string, number>;
   /** For `superseded`: the line of the later record of the same key that was applied. */
   supersededBy?: number;
   /** `updated` by an earlier run whose answer was lost (its intent is in the journal), found in place now. */

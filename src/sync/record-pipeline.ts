@@ -121,7 +121,7 @@ export async function processRecords(
  * PendingFailures): the others already hold newer values.
  */
 function stillToApply(patch: CustomerPatch, pending: PendingRow | undefined): CustomerPatch {
-  if (!pending?.coveredBy) return patch;
+  if (!pending) return patch;
   const rest: Record<string, unknown> = dataRecord<unknown>();
   for (const [field, value] of Object.entries(patch)) if (pending.fields.includes(field)) rest[field] = value;
   return rest as CustomerPatch;

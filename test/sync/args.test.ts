@@ -155,6 +155,21 @@ describe('flags from the environment and .env', () => {
     expect(envName('max-consecutive-failures')).toBe('TWOCHECKOUT_SYNC_MAX_CONSECUTIVE_FAILURES');
   });
 
+  it('docs/sync.md lists every flag with its variable', () => {
+    const docs = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'sync.md'), 'utf8');
+    const table = docs.slice(docs.indexOf('## Flags'), docs.indexOf('## How one record is applied'));
+    const rows = table.split('\n').filter((l) => l.startsWith('| `-'));
+    for (const f of FLAGS) {
+      if (f.env === false) continue;
+      const row = rows.find((r) => r.startsWith(`| \`--${f.name}`));
+      expect({ flag: f.name, row: row?.includes(`\`${envName(f.name)}\``) }).toEqual({
+        flag: f.name,
+        row: true,
+      });
+    }
+    expect(rows).toHaveLength(FLAGS.filter((f) => f.env !== false).length + 1); // + the help/version row
+  });
+
   it('precedence: flag > environment > .env > default', () => {
     const dotenv =
       'TWOCHECKOUT_SYNC_CONCURRENCY=3\nTWOCHECKOUT_SYNC_LOG_FORMAT=json\nTWOCHECKOUT_SYNC_VERIFY=yes\n';

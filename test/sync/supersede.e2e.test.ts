@@ -136,4 +136,31 @@ describe('supersession: a later applied row of a key wins over an earlier failed
       changes: [{ field: 'Phone', from: '+1 703 555 0100', to: '+1 202 555 0102' }],
     });
   });
+
+  it('a partly superseded failure that fails again still sends only its uncovered fields next time', async () => {
+    fs.writeFileSync(
+      input,
+      [
+        'ExternalCustomerReference,Email,Phone',
+        'CRM-0002,row2@example.com,+1 202 555 0102', // line 2: Email and Phone, fails twice
+        'CRM-0002,row3@example.com,', // line 3: Email only, applied
+        '',
+      ].join('\n'),
+    );
+    await proxy.close();
+    // Refuses row 2's write, and also its narrowed retry (which carries row 2's Phone).
+    proxy = await startFaultProxy(sandbox.url, (body) =>
+      body.includes('row2@example.com') || body.includes('+1 202 555 0102') ? 'refuse' : 'forward',
+    );
+    expect((await run(proxy.url)).code).toBe(1);
+    expect((await run(proxy.url)).code).toBe(1); // the retry of row 2 (Phone only) fails again
+    const dead = fs.readFileSync(path.join(out(), 'dead-letter.csv'), 'utf8');
+    expect(dead).toMatch(/line 3 has since set Email: only Phone still needs applying/);
+
+    expect((await run(sandbox.url)).code).toBe(0);
+    expect(customersByRef(sandbox).get(1002)).toMatchObject({
+      Email: 'row3@example.com',
+      Phone: '+1 202 555 0102',
+    });
+  });
 });

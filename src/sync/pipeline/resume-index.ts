@@ -46,6 +46,7 @@ export class ResumeIndex {
         key: entry.key,
         thisRun: false,
         fields,
+        ...(entry.coveredBy ? { coveredBy: { ...entry.coveredBy } } : {}),
       });
     } else if (APPLIED_OUTCOMES.has(entry.outcome)) {
       for (const row of this.pending.applied(keyId, entry.n, entry.line, entry.fields)) {

@@ -102,7 +102,9 @@ export class KeyScheduler {
       ctx.counts.notAttempted += 1;
       return;
     }
-    // A failure from an earlier run being tried again: whatever happens now replaces it.
+    // A failure from an earlier run being tried again: whatever happens now replaces it (a new
+    // failure keeps what later records had already taken over).
+    const before = ctx.pending.get(task.keyId, task.ordinal);
     ctx.pending.forget(task.keyId, task.ordinal);
     let slot = false;
     let result: StepResult | undefined;
@@ -121,7 +123,7 @@ export class KeyScheduler {
         if (result) break;
       }
     } catch (e) {
-      this.failed(task, e);
+      this.failed(task, e, before?.coveredBy);
       return;
     } finally {
       if (slot) this.slots.release();
@@ -160,7 +162,7 @@ export class KeyScheduler {
     }
   }
 
-  private failed(task: RecordTask, e: unknown): void {
+  private failed(task: RecordTask, e: unknown, coveredBy: Record<string, number> | undefined): void {
     const { ctx } = this;
     const c = classify(e);
     if (c.kind === 'fatal') {
@@ -183,7 +185,14 @@ export class KeyScheduler {
     }
     const fields = Object.keys(task.patch);
     const entry = ctx.journal.outcome(
-      { ...base, outcome: 'failed', error: c.message, errorKind: c.errorKind, fields },
+      {
+        ...base,
+        outcome: 'failed',
+        error: c.message,
+        errorKind: c.errorKind,
+        fields,
+        ...(coveredBy ? { coveredBy } : {}),
+      },
       c.retry,
     );
     this.journaled(task, entry);
@@ -195,6 +204,7 @@ export class KeyScheduler {
         key: task.keyText,
         thisRun: true,
         fields,
+        ...(coveredBy ? { coveredBy } : {}),
       });
     }
     ctx.warnings.warn('record failed', {
