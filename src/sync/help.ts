@@ -59,9 +59,10 @@ Credentials come from the environment or .env, never from the command line:
 ${credentials}
 
 Exit codes
-  0    every record done (updated, unchanged or planned)
+  0    every record done (updated, unchanged, planned, or superseded by a later record of its key)
   1    some records were invalid or failed: see the dead-letter file
-  2    fatal: bad options, configuration, authentication, unreadable input, journal or lock held
+  2    fatal: bad options, configuration, authentication, unreadable input, unwritable output,
+       disk full, journal of another input, lock held
   130  stopped by SIGINT, 143 stopped by SIGTERM (rerun the same command to resume)
 
 Examples
