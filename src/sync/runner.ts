@@ -18,7 +18,7 @@ import { ResumeIndex } from './pipeline/resume-index';
 import { coverageNote } from './pipeline/supersession';
 import { keyIdOfText } from './record-patch';
 import { RecordWarnings, RunControl } from './pipeline/run-control';
-import { updateStep } from './pipeline/steps';
+import { updateStep, type RecordStep } from './pipeline/steps';
 import { RateLimiter } from './rate-limiter';
 import { processRecords } from './record-pipeline';
 import type { RecordStates } from './record-state';
@@ -110,6 +110,7 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
       log.warn('took over a stale lock (its run is gone)', { lock: lock.file, ...lock.tookOverFrom });
     }
     // The whole content identifies the input (after the checks above, which fail fast on garbage).
+    log.debug('identifying the input (sha256 of its content)', { bytes: report.input.bytes });
     const fingerprint = await fingerprintInput(options.input);
     report.input.bytes = fingerprint.size;
     opened.expect(fingerprint);
@@ -127,12 +128,13 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
       },
       createdAt: startedAt,
     };
-    // A dry run keeps its own journal and always starts it afresh: it must never mark records done.
+    // What a resumed run rebuilds from the journal: pending failures (supersession) and intents.
     const resume = new ResumeIndex(plan.key);
     note = (entry) => {
       const row = resume.pending.get(keyIdOfText(plan.key, entry.key), entry.n);
       return row && coverageNote(row);
     };
+    // A dry run keeps its own journal and always starts it afresh: it must never mark records done.
     const openedJournal = await Journal.open(options.files.journal, header, {
       restart: options.restart || options.dryRun,
       onEntry: (entry) => resume.load(entry),
@@ -172,7 +174,10 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
     };
     // Failures superseded by a record journaled after them (a kill came between the two lines).
     for (const { row, by } of resume.supersededAtLoad()) ctx.journal.superseded(row, by);
-    await processRecords(ctx, source, plan, [updateStep], deps.stop);
+    // How a record is applied, in order. A step that can decide a record locally (without the
+    // service) goes before updateStep; the scheduler keeps per-key order and supersession for all.
+    const steps: RecordStep[] = [updateStep];
+    await processRecords(ctx, source, plan, steps, deps.stop);
     journal.append({
       type: 'end',
       complete: !control.stopping,
