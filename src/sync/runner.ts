@@ -1,16 +1,16 @@
 import os from 'node:os';
 import path from 'node:path';
-import { planColumns } from './column-map';
+import { planColumns, targetOf } from './column-map';
 import { SyncError } from './errors';
 import type { InputSource } from './input/input-item';
 import { fingerprintInput, openInput, statInput } from './input/open-input';
 import { Journal } from './journal';
-import type { JournalHeader, JournalRecordEntry } from './journal-format';
+import type { JournalHeader } from './journal-format';
 import { acquireLock, type HeldLock } from './lock';
 import { silentSyncLogger, type SyncLogger } from './log';
 import { writeFileAtomic } from './output/atomic-file';
 import { checkOutputs } from './output/probe';
-import { emptyCounts, renderOutputs } from './output/render-outputs';
+import { emptyCounts, renderOutputs, type RenderTargets } from './output/render-outputs';
 import { asFatal, OutageDetector } from './pipeline/classify';
 import { RunProgress, type RunContext } from './pipeline/context';
 import { JournalWriter } from './pipeline/journal-writer';
@@ -81,7 +81,7 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
   let journal: Journal | undefined;
   let source: InputSource | undefined;
   let states: RecordStates | undefined;
-  let note: ((entry: JournalRecordEntry) => string | undefined) | undefined;
+  let covered: RenderTargets['covered'];
   const control = new RunControl(log);
   const progressState = { bytesRead: 0 };
   try {
@@ -130,9 +130,13 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
     };
     // What a resumed run rebuilds from the journal: pending failures (supersession) and intents.
     const resume = new ResumeIndex(plan.key);
-    note = (entry) => {
+    covered = (entry) => {
       const row = resume.pending.get(keyIdOfText(plan.key, entry.key), entry.n);
-      return row && coverageNote(row);
+      const note = row && coverageNote(row);
+      if (!row?.coveredBy || !note) return undefined;
+      const fields = Object.keys(row.coveredBy);
+      const feeding = (c: string): boolean => fields.includes(targetOf(c, options.map) ?? '');
+      return { note, columns: new Set(Object.keys(entry.values ?? {}).filter(feeding)) };
     };
     // A dry run keeps its own journal and always starts it afresh: it must never mark records done.
     const openedJournal = await Journal.open(options.files.journal, header, {
@@ -200,7 +204,8 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
           inputFormat: options.format,
           inputColumns: source?.columns ?? [],
           maxReportedChanges: options.maxReportedChanges,
-          note,
+          covered,
+          emptyMeans: options.emptyMeans,
         },
         states,
       );

@@ -113,7 +113,7 @@ describe(`multi-row chaos campaign (seed ${SEED}): two and three records per cus
     // Every value of a doomed row is its own, so its narrowed retries are refused too.
     doomed = new Set(
       rows
-        .filter(() => pick() < 0.05)
+        .filter(() => pick() < 0.08)
         .flatMap(({ k, seq }) => Object.values(valuesOf(k, seq)).map((v) => `>${v}<`)),
     );
     proxy = await startFaultProxy(sandbox.url, (body) =>

@@ -1,4 +1,5 @@
 import { dataRecord, META_COLUMNS } from '../column-map';
+import type { EmptyMeans } from '../record-patch';
 import type { InputFormat } from '../input/input-item';
 import { readRecordEntries } from '../journal';
 import type { Change, JournalRecordEntry, Outcome } from '../journal-format';
@@ -21,8 +22,14 @@ export interface RenderTargets {
   inputColumns: readonly string[];
   /** Planned/applied changes kept for the report (the results file has all of them). */
   maxReportedChanges: number;
-  /** Added to a dead-letter row's `_error` (a failed record whose fields later records partly set). */
-  note?: (entry: JournalRecordEntry) => string | undefined;
+  /**
+   * For a failed record whose fields later records of its key have partly set since: the note for
+   * its `_error`, and the input columns feeding those fields. They are left out of its dead-letter
+   * row where leaving them out means "leave as it is" (JSON Lines; CSV with --empty-means skip), so
+   * re-sending the file as it is never writes an older value over a newer one.
+   */
+  covered?: (entry: JournalRecordEntry) => { note: string; columns: ReadonlySet<string> } | undefined;
+  emptyMeans: EmptyMeans;
 }
 
 export interface RenderSummary {
@@ -91,8 +98,13 @@ export async function renderOutputs(t: RenderTargets, states: RecordStates): Pro
         } else summary.changesOmitted += 1;
       }
       if (entry.outcome !== 'invalid' && entry.outcome !== 'failed') continue;
-      const note = entry.outcome === 'failed' ? t.note?.(entry) : undefined;
-      const error = note ? `${entry.error ?? ''} (${note})` : (entry.error ?? '');
+      const covered = entry.outcome === 'failed' ? t.covered?.(entry) : undefined;
+      const omit = covered && (!deadCsv || t.emptyMeans === 'skip') ? covered.columns : new Set<string>();
+      const how =
+        omit.size > 0 ? (deadCsv ? 'left empty here' : 'left out here') : 'remove them before re-sending';
+      const error = covered
+        ? `${entry.error ?? ''} (${covered.note}; the others are ${how})`
+        : (entry.error ?? '');
       const reason = entry.raw !== undefined ? `${error} (text: ${entry.raw})` : error;
       if (deadCsv) {
         const values = entry.values ?? {};
@@ -103,7 +115,7 @@ export async function renderOutputs(t: RenderTargets, states: RecordStates): Pro
                 ? reason
                 : c === '_line'
                   ? entry.line
-                  : Object.hasOwn(values, c)
+                  : Object.hasOwn(values, c) && !omit.has(c)
                     ? values[c]
                     : '',
             ),
@@ -111,7 +123,8 @@ export async function renderOutputs(t: RenderTargets, states: RecordStates): Pro
         );
       } else {
         const row = dataRecord<unknown>();
-        for (const [k, v] of Object.entries(entry.values ?? {})) if (!META_COLUMNS.includes(k)) row[k] = v;
+        for (const [k, v] of Object.entries(entry.values ?? {}))
+          if (!META_COLUMNS.includes(k) && !omit.has(k)) row[k] = v;
         row._error = error;
         row._line = entry.line;
         if (entry.raw !== undefined) row._raw = entry.raw;
