@@ -101,10 +101,10 @@ export async function renderOutputs(t: RenderTargets, states: RecordStates): Pro
       const covered = entry.outcome === 'failed' ? t.covered?.(entry) : undefined;
       const omit = covered && (!deadCsv || t.emptyMeans === 'skip') ? covered.columns : new Set<string>();
       const how =
-        omit.size > 0 ? (deadCsv ? 'left empty here' : 'left out here') : 'remove them before re-sending';
-      const error = covered
-        ? `${entry.error ?? ''} (${covered.note}; the others are ${how})`
-        : (entry.error ?? '');
+        omit.size > 0
+          ? `the others are ${deadCsv ? 'left empty' : 'left out'} here`
+          : 'remove the others before re-sending';
+      const error = covered ? `${entry.error ?? ''} (${covered.note}; ${how})` : (entry.error ?? '');
       const reason = entry.raw !== undefined ? `${error} (text: ${entry.raw})` : error;
       if (deadCsv) {
         const values = entry.values ?? {};
