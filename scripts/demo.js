@@ -39,7 +39,7 @@ function runSync(url) {
     '--out-dir',
     outDir,
     '--restart',
-    '--env-file',
+    '--dotenv',
     emptyEnv,
     '--progress',
     'none',

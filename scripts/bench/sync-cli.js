@@ -33,7 +33,7 @@ function runSync(url, input, flags) {
     '--out-dir',
     dir,
     '--restart',
-    '--env-file',
+    '--dotenv',
     envFile,
     '--progress',
     'none',

@@ -30,6 +30,12 @@ export interface UpdateOptions extends CallOptions {
   verify?: boolean;
   /** Compute the changes, write nothing: outcome 'planned' (or 'unchanged'). */
   dryRun?: boolean;
+  /**
+   * Called after the read found changes and right before the write is sent; if it throws, nothing
+   * is written and the error is the update's. Lets a caller record its intent durably first (the
+   * sync's journal), so a write whose answer is lost can be recognised later.
+   */
+  beforeWrite?: (changes: readonly FieldChange[], reference: number) => void | Promise<void>;
 }
 
 /** What {@link CustomersApi.update} did. */
@@ -215,6 +221,7 @@ export function createCustomersApi(client: OperationCaller): CustomersApi {
     const crossField = validateMergedCustomer(merged as unknown as Record<string, unknown>);
     if (crossField.length > 0) throw invalid(operation, crossField);
     if (options.dryRun) return { outcome: 'planned', reference, changes, metadata: tally.metadata() };
+    await options.beforeWrite?.(changes, reference);
 
     const written = await client.callWithMetadata(
       'updateCustomerInformation',

@@ -22,7 +22,26 @@ export type { ValidationProblem };
 // rule: XML 1.0 cannot carry most of them); only the sandbox, playing the server, normalizes values.
 
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+export const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/**
+ * What else XML 1.0 cannot carry (its `Char` production), beyond the controls: an unpaired
+ * surrogate (a JSON `\ud800` escape; UTF-8 cannot encode it, so it would arrive as U+FFFD and
+ * differ on every run) and the noncharacters U+FFFE and U+FFFF (valid UTF-8 the service refuses).
+ * With the `u` flag a surrogate range only matches an unpaired surrogate.
+ */
+const NOT_XML_CHARS = /[\ud800-\udfff\ufffe\uffff]/u;
+
+/** Why `value` cannot travel in XML, naming the character (a code point, never the value), or undefined. */
+export function xmlCharProblem(value: string): string | undefined {
+  const m = NOT_XML_CHARS.exec(value);
+  if (!m) return undefined;
+  const code = `U+${m[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`;
+  const at = [...value.slice(0, m.index)].length + 1;
+  return m[0] >= '\ud800' && m[0] <= '\udfff'
+    ? `contains an unpaired surrogate (${code} at character ${at}): the text is not valid Unicode`
+    : `contains ${code}, which XML cannot carry (at character ${at})`;
+}
 
 const readOnly = new Set<string>(READ_ONLY_FIELDS);
 const known = new Set<string>(CUSTOMER_FIELDS);
@@ -42,6 +61,8 @@ function checkValue(field: WritableField, value: unknown, problems: ValidationPr
   if (CONTROL_CHARS.test(value)) {
     problems.push({ field, message: `${field} contains control characters` });
   }
+  const xml = xmlCharProblem(value);
+  if (xml) problems.push({ field, message: `${field} ${xml}` });
   const max = MAX_LENGTHS[field];
   if ([...value].length > max) {
     problems.push({

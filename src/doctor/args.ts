@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import type { CustomerKey } from '../customers/api';
 
 /** What `twocheckout-sync doctor` was asked to do. Credentials never come from the command line. */
-/** What the doctor was asked to do (from its command line). */
 export interface DoctorSettings {
   /** Print the report as JSON instead of text. */
   json: boolean;
@@ -10,7 +9,7 @@ export interface DoctorSettings {
   customer?: CustomerKey;
   /** Try the other hash algorithms when the configured one is refused (default on). */
   probeAlgorithms: boolean;
-  /** The same client overrides as the sync's (--url, --timeout-ms, --env-file). */
+  /** The same client overrides as the sync's (--url, --timeout-ms, --dotenv). */
   client: {
     /** The service URL (instead of TWOCHECKOUT_SOAP_URL). */
     url?: string;
@@ -33,6 +32,8 @@ const OPTIONS = {
   'no-probe': { type: 'boolean' },
   url: { type: 'string' },
   'timeout-ms': { type: 'string' },
+  dotenv: { type: 'string' },
+  // The old spelling, as the sync still takes it (Node 20 itself intercepts it when the file is missing).
   'env-file': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -80,6 +81,9 @@ export function parseDoctorArgs(argv: readonly string[]): DoctorCommand {
         `--timeout-ms must be a whole number from 1 to 600000; got ${JSON.stringify(v['timeout-ms'])}`,
       );
   }
+  if (v.dotenv !== undefined && v['env-file'] !== undefined)
+    throw new DoctorUsageError('--dotenv and --env-file name the same setting: give one');
+  const dotenv = v.dotenv ?? v['env-file'];
   return {
     kind: 'run',
     settings: {
@@ -89,7 +93,7 @@ export function parseDoctorArgs(argv: readonly string[]): DoctorCommand {
       client: {
         ...(v.url !== undefined ? { url: v.url } : {}),
         ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-        ...(v['env-file'] !== undefined ? { envFile: v['env-file'] } : {}),
+        ...(dotenv !== undefined ? { envFile: dotenv } : {}),
       },
     },
   };

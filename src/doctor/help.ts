@@ -6,7 +6,7 @@ const env = Object.entries(ENV_VARIABLES)
 
 export const DOCTOR_HELP = `twocheckout-sync doctor: check the connection to 2Checkout before the first night
 
-Usage: twocheckout-sync doctor [--customer REF] [--json] [--url URL] [--timeout-ms N] [--env-file FILE]
+Usage: twocheckout-sync doctor [--customer REF] [--json] [--url URL] [--timeout-ms N] [--dotenv FILE]
 
 Reads the same configuration as the sync (the environment and .env) and checks, in order:
   configuration  the TWOCHECKOUT_* variables are complete and valid
@@ -27,7 +27,7 @@ Options
                    doctor tries them, at most two more logins, to tell MD5 vs SHA apart)
   --url URL        service URL (overrides TWOCHECKOUT_SOAP_URL)
   --timeout-ms N   per-request timeout (overrides TWOCHECKOUT_TIMEOUT_MS)
-  --env-file FILE  read variables from FILE instead of ./.env
+  --dotenv FILE    read variables from FILE instead of ./.env (old spelling: --env-file)
   -h, --help       this text
 
 It never prints the secret key, a login hash or a session ID.

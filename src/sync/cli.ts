@@ -6,11 +6,11 @@ import { TwoCheckoutError } from '../client/errors';
 import { doctorMain } from '../doctor';
 import type { Logger } from '../client/observability';
 import { parseCommandLine, type CliSettings } from './args';
+import { UsageError } from './errors';
 import { HELP } from './help';
 import { createLogger, type SyncLogger } from './log';
 import { createProgress } from './progress';
 import { runSync, type SyncClient, type SyncReport } from './runner';
-import { UsageError } from './usage-error';
 
 function version(): string {
   try {
@@ -40,8 +40,10 @@ function summary(report: SyncReport): string {
   const lines = [
     `${report.dryRun ? 'dry run ' : ''}${report.status} (exit ${report.exitCode}) in ${(report.durationMs / 1000).toFixed(1)}s`,
     `  this run: updated ${c.updated}, unchanged ${c.unchanged}, planned ${c.planned}, invalid ${c.invalid}, ` +
-      `failed ${c.failed}, skipped (journal) ${c.skippedByJournal}, other shards ${c.otherShards}, not attempted ${c.notAttempted}`,
-    `  all records: updated ${t.updated}, unchanged ${t.unchanged}, planned ${t.planned}, invalid ${t.invalid}, failed ${t.failed}`,
+      `failed ${c.failed}, superseded ${c.superseded}, skipped (journal) ${c.skippedByJournal}, ` +
+      `other shards ${c.otherShards}, not attempted ${c.notAttempted}`,
+    `  all records: updated ${t.updated}, unchanged ${t.unchanged}, planned ${t.planned}, invalid ${t.invalid}, ` +
+      `failed ${t.failed}, superseded ${t.superseded}`,
     `  calls ${report.client.calls}, logins ${report.client.logins}, retries ${report.client.retries}`,
   ];
   if (report.fatal) lines.push(`  fatal (${report.fatal.kind}): ${report.fatal.message}`);
@@ -61,13 +63,13 @@ async function run(settings: CliSettings): Promise<number> {
   const progress = createProgress(settings.progress, log, { intervalMs: settings.progressIntervalMs });
   progressClear = () => progress.clear();
 
+  for (const warning of settings.warnings) log.warn(warning);
+
   let client: SyncClient & { close(): Promise<void> };
   try {
-    client = fromEnv(undefined, {
-      maxSockets: settings.sync.concurrency,
-      ...settings.client,
-      logger: facadeLogger(log),
-    });
+    const { env, ...overrides } = settings.client;
+    // The .env file was read with the flags (args.ts): the client gets the merged variables.
+    client = fromEnv(env, { ...overrides, envFile: false, logger: facadeLogger(log) });
   } catch (e) {
     if (e instanceof TwoCheckoutError && e.kind === 'config') {
       log.error(`configuration: ${e.message}`);
@@ -117,7 +119,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`twocheckout-sync: ${e.message}\n`);
-      return 2;
+      return e.exitCode;
     }
     throw e;
   }

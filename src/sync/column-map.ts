@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { CUSTOMER_FIELDS, READ_ONLY_FIELDS } from '../customers/fields';
-import { InputError } from './input/input-item';
+import { InputError } from './errors';
+import { duplicateTopLevelKey } from './input/json-keys';
 
 /** The field that identifies a record's customer. */
 export type KeyField = 'AvangateCustomerReference' | 'ExternalCustomerReference';
@@ -15,9 +16,17 @@ export const META_COLUMNS: readonly string[] = ['_error', '_line', '_raw'];
 const known = new Set<string>(CUSTOMER_FIELDS);
 const readOnly = new Set<string>(READ_ONLY_FIELDS);
 
+/**
+ * An object with no prototype: column names are data, so "__proto__", "toString" or
+ * "constructor" are keys like any other, never an inherited property.
+ */
+export function dataRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 /** Parses `--map "Mail=Email,Vorname=FirstName,Notes="` (an empty target drops the column). */
 export function parseMapSpec(spec: string, option = '--map'): Record<string, string | null> {
-  const map: Record<string, string | null> = {};
+  const map = dataRecord<string | null>();
   for (const part of spec.split(',')) {
     if (part.trim() === '') continue;
     const eq = part.indexOf('=');
@@ -27,7 +36,7 @@ export function parseMapSpec(spec: string, option = '--map'): Record<string, str
       );
     const source = part.slice(0, eq).trim();
     const target = part.slice(eq + 1).trim();
-    if (source in map) throw new InputError(`${option}: column "${source}" is mapped twice`);
+    if (Object.hasOwn(map, source)) throw new InputError(`${option}: column "${source}" is mapped twice`);
     map[source] = target === '' ? null : target;
   }
   return map;
@@ -35,16 +44,22 @@ export function parseMapSpec(spec: string, option = '--map'): Record<string, str
 
 /** Reads `--map-file`: a JSON object {"source column": "Field" | null}. */
 export function readMapFile(file: string): Record<string, string | null> {
+  let text: string;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
+    text = fs.readFileSync(file, 'utf8');
+    parsed = JSON.parse(text);
   } catch (e) {
     throw new InputError(`--map-file ${file}: ${(e as Error).message}`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new InputError(`--map-file ${file}: must hold a JSON object like {"Mail": "Email", "Notes": null}`);
   }
-  const map: Record<string, string | null> = {};
+  const twice = duplicateTopLevelKey(text);
+  if (twice !== undefined) {
+    throw new InputError(`--map-file ${file}: column ${JSON.stringify(twice)} is mapped twice`);
+  }
+  const map = dataRecord<string | null>();
   for (const [source, target] of Object.entries(parsed)) {
     if (target !== null && typeof target !== 'string') {
       throw new InputError(
@@ -59,7 +74,7 @@ export function readMapFile(file: string): Record<string, string | null> {
 /** The Customer field a source column feeds, `null` when the column is ignored. */
 export function targetOf(column: string, map: ColumnMap): string | null {
   if (META_COLUMNS.includes(column)) return null;
-  return column in map ? map[column] : column;
+  return Object.hasOwn(map, column) ? map[column] : column;
 }
 
 export interface ColumnPlan {

@@ -1,6 +1,42 @@
 import { ENV_VARIABLES } from '../client/config';
+import { envName, FLAG_GROUPS, FLAGS, INPUT_ENV, type FlagSpec } from './flags';
 
-const env = Object.entries(ENV_VARIABLES)
+const WIDTH = 100;
+const COLUMN = 31;
+
+/** Word-wraps `text` into lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+function flagLine(f: FlagSpec): string {
+  const name = `${f.short ? `-${f.short}, ` : ''}--${f.name}${f.arg ? ` ${f.arg}` : ''}`;
+  const text = f.defaultText ? `${f.help} (default: ${f.defaultText})` : f.help;
+  const body = wrap(text, WIDTH - COLUMN);
+  const first =
+    name.length < COLUMN - 2
+      ? `  ${name.padEnd(COLUMN - 2)}${body[0]}`
+      : `  ${name}\n${' '.repeat(COLUMN)}${body[0]}`;
+  return [first, ...body.slice(1).map((l) => `${' '.repeat(COLUMN)}${l}`)].join('\n');
+}
+
+const flagSections = FLAG_GROUPS.map(
+  (group) =>
+    `${group}\n${FLAGS.filter((f) => f.group === group)
+      .map(flagLine)
+      .join('\n')}`,
+).join('\n\n');
+
+const credentials = Object.entries(ENV_VARIABLES)
   .map(([name, what]) => `  ${name.padEnd(27)} ${what}`)
   .join('\n');
 
@@ -14,57 +50,21 @@ Each record is validated, then applied by read-modify-write: only changed fields
 records with nothing to change are 'unchanged'. A journal makes the run resumable: run the same
 command again after a crash and it skips what was done.
 
-Input
-  --format csv|jsonl           input format (default: from the extension .csv / .jsonl / .ndjson)
-  --key FIELD                  AvangateCustomerReference or ExternalCustomerReference
-                               (default: whichever column the input has)
-  --map SRC=FIELD,...          rename input columns to Customer fields; SRC= drops a column
-                               (repeatable)
-  --map-file FILE              the same as a JSON object {"SRC": "FIELD", "Notes": null}
-  --empty-means skip|clear     an empty cell leaves the field unchanged (skip, default) or clears
-                               it (clear); a cell holding exactly \\N always clears it
-  --max-record-bytes N         longest record accepted (default 1048576); longer ones are errors
+${flagSections}
 
-What to do
-  --dry-run                    read only; list every planned change (old -> new) in the results
-  --update-end-user-subscriptions  copy changed contact details to the customer's subscriptions
-  --verify                     read each customer back after writing and compare
-  --concurrency N              records in flight (default 8, max 64); one key is never concurrent
-  --max-rps R                  at most R SOAP calls per second (client-side budget)
-  --shard I/N                  process only shard I of N (split by a hash of the key)
-
-Files (default directory: ./sync-out/<input name>/)
-  --out-dir DIR                where the default files go
-  --journal FILE               resume journal (default <out-dir>/journal.ndjson)
-  --restart                    set the journal aside (.prev) and start from the first record
-  --report FILE                run report, JSON (default <out-dir>/report.json)
-  --results FILE               one line per record, .ndjson or .csv (default results.ndjson)
-  --dead-letter FILE           invalid and failed records in the input's format, with an _error
-                               column: fix them and use the file as the next run's input
-                               (default dead-letter.csv / dead-letter.jsonl)
-
-Operation
-  --log-format text|json       log lines on stderr (default text)
-  --log-level debug|info|warn|error
-  --progress auto|bar|lines|none  bar on a terminal, a log line every interval otherwise (auto)
-  --progress-interval SECONDS  between progress lines (default 30)
-  --drain-timeout SECONDS      on SIGINT/SIGTERM or a fatal error, how long records in flight may
-                               finish (default 30)
-  --max-consecutive-failures N stop (exit 2) after N records in a row failed with errors that may
-                               pass later, i.e. the service looks down (default 50; 0: never)
-  --url URL                    service URL (overrides TWOCHECKOUT_SOAP_URL)
-  --timeout-ms N               per-request timeout (overrides TWOCHECKOUT_TIMEOUT_MS)
-  --env-file FILE              read variables from FILE instead of ./.env
-  -h, --help                   this text
-  --version                    the version
+Every flag can also come from the environment as TWOCHECKOUT_SYNC_<FLAG> (upper case, - as _;
+e.g. ${envName('concurrency')}=32, ${envName('dry-run')}=true, and ${INPUT_ENV} for the input),
+or from the .env file. Precedence: flag > environment > .env > default. --no-<flag> turns off a
+yes/no flag set by the environment.
 
 Credentials come from the environment or .env, never from the command line:
-${env}
+${credentials}
 
 Exit codes
-  0    every record done (updated, unchanged or planned)
+  0    every record done (updated, unchanged, planned, or superseded by a later record of its key)
   1    some records were invalid or failed: see the dead-letter file
-  2    fatal: bad options, configuration, authentication, unreadable input, journal or lock held
+  2    fatal: bad options, configuration, authentication, unreadable input, unwritable output,
+       disk full, journal of another input, lock held
   130  stopped by SIGINT, 143 stopped by SIGTERM (rerun the same command to resume)
 
 Examples

@@ -3,7 +3,7 @@
  * in-process (tests, custom schedulers): {@link runSync}. See docs/sync.md.
  * @module twocheckout-soap/sync
  */
-export { parseCommandLine, type CliSettings, type ParsedCommand } from './args';
+export { parseCommandLine, type CliSettings, type ParsedCommand, type ParseContext, type Env } from './args';
 export { runSync, type RunStatus, type SyncClient, type SyncDeps, type SyncReport } from './runner';
 export { DEFAULTS as SYNC_DEFAULTS, type SyncOptions } from './sync-options';
 export { createLogger, type LogFields, type LogFormat, type LogLevel, type SyncLogger } from './log';

@@ -1,8 +1,14 @@
 import crypto from 'node:crypto';
 import type { InputFingerprint } from './input/open-input';
 
-/** What became of one record: written, already up to date, planned (dry run), invalid, or failed. */
-export type Outcome = 'updated' | 'unchanged' | 'planned' | 'invalid' | 'failed';
+/**
+ * What happened to a record. `superseded`: it was not applied (it failed), and a later record of
+ * the same key has been applied since, so it never will be: the later record set the customer.
+ */
+export type Outcome = 'updated' | 'unchanged' | 'planned' | 'invalid' | 'failed' | 'superseded';
+
+/** Outcomes that put the record's values in place (or, in a dry run, would have). */
+export const APPLIED_OUTCOMES: ReadonlySet<Outcome> = new Set<Outcome>(['updated', 'unchanged', 'planned']);
 
 /** One field changed (or to change) on a customer. */
 export interface Change {
@@ -17,7 +23,8 @@ export interface Change {
 /** First line of a journal: what the records in it are relative to. */
 export interface JournalHeader {
   type: 'journal';
-  version: 1;
+  /** 2: the input is identified by the sha256 of its whole content (1: by its first MiB). */
+  version: 1 | 2;
   input: { path: string } & InputFingerprint;
   format: string;
   key: string;
@@ -52,6 +59,29 @@ export interface JournalRecordEntry {
   values?: Record<string, unknown>;
   /** The start of an unreadable record's text. */
   raw?: string;
+  /**
+   * The fields the record set: on a failure, those it tried; on an applied record, written when it
+   * took fields over from earlier failures of its key (see PendingFailures).
+   */
+  fields?: string[];
+  /** On a failure: the fields later records of the key had already taken over (field → line). */
+  coveredBy?: Record<string, number>;
+  /** For `superseded`: the line of the later record of the same key that was applied. */
+  supersededBy?: number;
+  /** `updated` by an earlier run whose answer was lost (its intent is in the journal), found in place now. */
+  confirmedOnResume?: true;
+}
+
+/**
+ * Written right before a record's write is sent: the write may have been applied from here on,
+ * whatever the record's next entry says. A resumed run that finds these values in place counts the
+ * record `updated` (confirmed on resume), not `unchanged`.
+ */
+export interface JournalIntentEntry {
+  type: 'intent';
+  n: number;
+  h: string;
+  changes: Change[];
 }
 
 export interface JournalEndEntry {
@@ -61,7 +91,8 @@ export interface JournalEndEntry {
   at: string;
 }
 
-export type JournalEntry = JournalHeader | JournalRunEntry | JournalRecordEntry | JournalEndEntry;
+export type JournalEntry =
+  JournalHeader | JournalRunEntry | JournalRecordEntry | JournalIntentEntry | JournalEndEntry;
 
 /** Content hash of a record: of its values in column order, or of its raw text when unreadable. */
 export function recordHash(content: Record<string, unknown> | string): string {

@@ -1,12 +1,9 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
-import type { JournalEntry, JournalHeader, JournalRecordEntry } from './journal-format';
+import { JournalError, storageError } from './errors';
+import { writeFully } from './output/atomic-file';
+import type { JournalEntry, JournalHeader, JournalIntentEntry, JournalRecordEntry } from './journal-format';
 import { RecordState, RecordStates } from './record-state';
-
-/** The journal cannot be used as it is (another input, other settings, damaged). Fatal: exit 2. */
-export class JournalError extends Error {
-  override readonly name = 'JournalError';
-}
 
 export interface OpenedJournal {
   journal: Journal;
@@ -19,8 +16,14 @@ export interface OpenedJournal {
   repairedTornLine: boolean;
 }
 
+function describeInput(h: JournalHeader): string {
+  const sha = h.input.sha256 ? `, sha256 ${h.input.sha256.slice(0, 12)}…` : '';
+  return `${h.input.path}, ${h.input.size} bytes${sha}`;
+}
+
+/** Same content: a journal is resumed only against the very bytes it was written for. */
 function sameInput(a: JournalHeader, b: JournalHeader): boolean {
-  return a.input.size === b.input.size && a.input.headSha256 === b.input.headSha256;
+  return a.version === b.version && a.input.size === b.input.size && a.input.sha256 === b.input.sha256;
 }
 
 function describeSettingsChange(old: JournalHeader, now: JournalHeader): string | undefined {
@@ -71,13 +74,21 @@ interface Loaded {
   complete: boolean;
 }
 
-async function load(file: string): Promise<Loaded> {
+/** Sees every record and intent entry of a journal being resumed, in order (see pipeline/resume-index.ts). */
+export type EntryVisitor = (entry: JournalRecordEntry | JournalIntentEntry) => void;
+
+/** Reads a journal; `visitorFor` decides from its header whether record entries are visited. */
+async function load(
+  file: string,
+  visitorFor: (header: JournalHeader) => EntryVisitor | undefined,
+): Promise<Loaded> {
   const rl = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
   let header: JournalHeader | undefined;
   const states = new RecordStates();
   let records = 0;
   let complete = false;
   let lineNo = 0;
+  let visit: EntryVisitor | undefined;
   for await (const text of rl) {
     lineNo += 1;
     let entry: JournalEntry;
@@ -89,12 +100,14 @@ async function load(file: string): Promise<Loaded> {
       );
     }
     if (lineNo === 1) {
-      if (entry.type !== 'journal' || entry.version !== 1) {
+      // Version 1 (an earlier release) is read to tell whether its run completed; never resumed.
+      if (entry.type !== 'journal' || ![1, 2].includes(entry.version)) {
         throw new JournalError(
-          `${file} is not a twocheckout-sync journal (version 1); use --restart or another --journal`,
+          `${file} is not a twocheckout-sync journal (version 2); use --restart or another --journal`,
         );
       }
       header = entry;
+      visit = visitorFor(header);
       continue;
     }
     if (entry.type === 'record') {
@@ -102,7 +115,9 @@ async function load(file: string): Promise<Loaded> {
       states.set(entry.n, parseInt(entry.h, 16), state, records);
       records += 1;
       complete = false;
-    } else if (entry.type === 'end') complete = entry.complete;
+      visit?.(entry);
+    } else if (entry.type === 'intent') visit?.(entry);
+    else if (entry.type === 'end') complete = entry.complete;
     else if (entry.type === 'run') complete = false;
   }
   if (!header) throw new JournalError(`journal ${file} is empty; use --restart to start over`);
@@ -123,6 +138,8 @@ export class Journal {
   private constructor(
     readonly file: string,
     private fd: number | undefined,
+    /** Bytes in the file: where the next line starts (a failed write is cut back to it). */
+    private size: number,
     previousRecords: number,
     private readonly syncEveryMs: number,
   ) {
@@ -137,7 +154,7 @@ export class Journal {
   static async open(
     file: string,
     header: JournalHeader,
-    options: { restart: boolean; syncEveryMs?: number },
+    options: { restart: boolean; syncEveryMs?: number; onEntry?: EntryVisitor },
   ): Promise<OpenedJournal> {
     let rotatedTo: string | undefined;
     let repairedTornLine = false;
@@ -154,12 +171,20 @@ export class Journal {
     }
     if (exists && options.restart) rotatedTo = rotate(file);
     else if (exists) {
-      const loaded = await load(file);
+      const resumable = (old: JournalHeader): boolean =>
+        sameInput(old, header) && describeSettingsChange(old, header) === undefined;
+      const loaded = await load(file, (old) => (resumable(old) ? options.onEntry : undefined));
       if (!sameInput(loaded.header, header)) {
+        if (!loaded.complete && loaded.header.version !== header.version) {
+          throw new JournalError(
+            `journal ${file} belongs to an unfinished run of an earlier twocheckout-sync (journal version ` +
+              `${loaded.header.version}): finish it with that version, or pass --restart to discard it`,
+          );
+        }
         if (!loaded.complete) {
           throw new JournalError(
             `journal ${file} belongs to an unfinished run over a different input ` +
-              `(${loaded.header.input.path}, ${loaded.header.input.size} bytes; now ${header.input.size} bytes): ` +
+              `(${describeInput(loaded.header)}; now ${describeInput(header)}): ` +
               'finish that run with its original file, or pass --restart to discard it',
           );
         }
@@ -176,9 +201,23 @@ export class Journal {
       }
     }
     const fresh = !fs.existsSync(file);
-    const fd = fs.openSync(file, 'a');
-    const journal = new Journal(file, fd, previousRecords, options.syncEveryMs ?? 1000);
-    if (fresh) journal.write(header);
+    let journal: Journal;
+    try {
+      const fd = fs.openSync(file, 'a');
+      journal = new Journal(file, fd, fs.fstatSync(fd).size, previousRecords, options.syncEveryMs ?? 1000);
+    } catch (e) {
+      throw storageError('the journal', file, e);
+    }
+    if (fresh) {
+      try {
+        journal.write(header);
+      } catch (e) {
+        journal.close();
+        // A header that did not fit would make the file unreadable: a journal without one is new.
+        fs.rmSync(file, { force: true });
+        throw e;
+      }
+    }
     return { journal, states, previousRecords, rotatedTo, repairedTornLine };
   }
 
@@ -198,20 +237,45 @@ export class Journal {
 
   sync(): void {
     if (this.fd === undefined) return;
-    fs.fdatasyncSync(this.fd);
+    try {
+      fs.fdatasyncSync(this.fd);
+    } catch (e) {
+      throw storageError('the journal', this.file, e);
+    }
     this.lastSync = Date.now();
   }
 
+  /** Flushes and closes; never throws (what was written is in the file either way). */
   close(): void {
     if (this.fd === undefined) return;
-    this.sync();
+    try {
+      fs.fdatasyncSync(this.fd);
+    } catch {
+      // Nothing more can be done for this run; the next one reads what reached the file.
+    }
     fs.closeSync(this.fd);
     this.fd = undefined;
   }
 
+  /**
+   * Writes one line with as many write calls as it takes. If that fails (disk full), the part
+   * written is cut off again, so the journal still ends with a whole line; if even that fails,
+   * the next run cuts the torn line.
+   */
   private write(entry: JournalEntry): void {
     if (this.fd === undefined) throw new JournalError(`journal ${this.file} is closed`);
-    fs.writeSync(this.fd, `${JSON.stringify(entry)}\n`);
+    const data = Buffer.from(`${JSON.stringify(entry)}\n`, 'utf8');
+    try {
+      writeFully(this.fd, data);
+    } catch (e) {
+      try {
+        fs.ftruncateSync(this.fd, this.size);
+      } catch {
+        // the next run cuts it (cutTornTail)
+      }
+      throw storageError('the journal', this.file, e);
+    }
+    this.size += data.length;
   }
 }
 

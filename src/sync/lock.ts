@@ -1,27 +1,71 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
-
-/** Another run holds the lock (or it cannot be taken). Fatal: exit 2. */
-export class LockError extends Error {
-  override readonly name = 'LockError';
-}
+import { describeFsCode, LockError } from './errors';
+import { writeFully } from './output/atomic-file';
 
 interface LockInfo {
   pid: number;
   host: string;
   startedAt: string;
   token: string;
+  /** Start time of the process (Linux: clock ticks since boot, /proc/<pid>/stat field 22). */
+  procStart?: string;
+  /** Linux boot id: another one means the machine rebooted since, and every pid is new. */
+  bootId?: string;
 }
 
 export interface HeldLock {
   file: string;
-  /** Set when a stale lock of a dead process was taken over: what it said. */
-  tookOverFrom?: { pid: number; host: string; startedAt: string };
+  /** Set when a stale lock was taken over: what it said, and why it was stale. */
+  tookOverFrom?: { pid: number; host: string; startedAt: string; reason: string };
   release(): void;
 }
 
 const processStart = Date.now() - process.uptime() * 1000;
+
+function readBootId(): string | undefined {
+  try {
+    return fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || undefined;
+  } catch {
+    return undefined; // not Linux: the pid alone decides
+  }
+}
+
+/** A process's start time from /proc (the comm field may hold spaces and parentheses). */
+export function processStartOf(pid: number): string | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Why a lock on this host is stale, or undefined when its holder may still be running. The pid
+ * alone is not enough: after a reboot, or in a container that restarts, the same pid belongs to
+ * another process, so the boot id and the process start time must match too.
+ */
+function staleReason(holder: LockInfo, me: LockInfo): string | undefined {
+  if (holder.bootId && me.bootId && holder.bootId !== me.bootId) {
+    return 'the machine rebooted since the lock was taken';
+  }
+  if (!isAlive(holder.pid)) return `pid ${holder.pid} is not running`;
+  if (holder.procStart) {
+    const now = processStartOf(holder.pid);
+    if (now !== undefined && now !== holder.procStart) {
+      return `pid ${holder.pid} now belongs to another process (started later than the lock's)`;
+    }
+    return undefined;
+  }
+  // A lock of an earlier version (no start time): our own pid is ours unless the lock is older
+  // than this process (a container restarted with the same pid).
+  if (holder.pid === process.pid && Date.parse(holder.startedAt) < processStart) {
+    return `pid ${holder.pid} is this process, which started after the lock was taken`;
+  }
+  return undefined;
+}
 
 function isAlive(pid: number): boolean {
   try {
@@ -44,28 +88,32 @@ function readLock(file: string): LockInfo | undefined {
 }
 
 function create(file: string, info: LockInfo): boolean {
+  let fd: number;
   try {
-    const fd = fs.openSync(file, 'wx');
-    try {
-      fs.writeSync(fd, JSON.stringify(info));
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    return true;
+    fd = fs.openSync(file, 'wx');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new LockError(
-      `cannot create the lock file ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
-    );
+    throw new LockError(`cannot create the lock file ${file}: ${describeFsCode(e)}`);
   }
+  try {
+    writeFully(fd, Buffer.from(JSON.stringify(info)));
+    fs.fsyncSync(fd);
+  } catch (e) {
+    // A lock we could not fill in (disk full) must not stay behind to block the next run.
+    fs.closeSync(fd);
+    fs.rmSync(file, { force: true });
+    throw new LockError(`cannot write the lock file ${file}: ${describeFsCode(e)}`);
+  }
+  fs.closeSync(fd);
+  return true;
 }
 
 /**
- * Takes the lock file next to a journal (created with O_EXCL, holding pid, host and start time).
- * If it exists and names a process on this host that is no longer alive, the lock is stale and is
- * taken over; a live holder, or one on another host (we cannot check it), is refused with a
- * LockError saying who holds it.
+ * Takes the lock file next to a journal (created with O_EXCL, holding the host, the pid, the
+ * process start time and the boot id). If it exists and names a process on this host that is no
+ * longer running (another boot, a dead pid, or a pid now used by another process), the lock is
+ * stale and is taken over; a live holder, or one on another host (we cannot check it), is refused
+ * with a LockError saying who holds it.
  */
 export function acquireLock(file: string, now: () => Date = () => new Date()): HeldLock {
   const me: LockInfo = {
@@ -74,6 +122,10 @@ export function acquireLock(file: string, now: () => Date = () => new Date()): H
     startedAt: now().toISOString(),
     token: crypto.randomUUID(),
   };
+  const procStart = processStartOf(process.pid);
+  const bootId = readBootId();
+  if (procStart) me.procStart = procStart;
+  if (bootId) me.bootId = bootId;
   let tookOverFrom: HeldLock['tookOverFrom'];
   for (let attempt = 0; attempt < 3; attempt++) {
     if (create(file, me)) {
@@ -110,15 +162,13 @@ export function acquireLock(file: string, now: () => Date = () => new Date()): H
           'If that run is dead, delete the lock file.',
       );
     }
-    // Our own pid in the lock is a run in this process, unless the lock is older than the process
-    // (a container restarts with the same pid).
-    const ownPidStale = holder.pid === process.pid && Date.parse(holder.startedAt) < processStart;
-    if (isAlive(holder.pid) && !ownPidStale) {
+    const reason = staleReason(holder, me);
+    if (reason === undefined) {
       throw new LockError(
         `another run holds ${file}: pid ${holder.pid} on this host since ${holder.startedAt}`,
       );
     }
-    tookOverFrom = { pid: holder.pid, host: holder.host, startedAt: holder.startedAt };
+    tookOverFrom = { pid: holder.pid, host: holder.host, startedAt: holder.startedAt, reason };
     fs.rmSync(file, { force: true });
   }
   throw new LockError(`could not take the lock ${file}: other runs keep taking it`);

@@ -1,6 +1,6 @@
 import type { CustomerKey, CustomerPatch } from '../customers/api';
-import { validateCustomerPatch } from '../customers/validate';
-import { targetOf, type ColumnMap, type KeyField } from './column-map';
+import { CONTROL_CHARS, validateCustomerPatch, xmlCharProblem } from '../customers/validate';
+import { dataRecord, targetOf, type ColumnMap, type KeyField } from './column-map';
 
 /** What an empty CSV cell (or JSON "") means: leave the field as it is, or clear it. */
 export type EmptyMeans = 'skip' | 'clear';
@@ -11,6 +11,16 @@ export const NULL_MARKER = '\\N';
 export type PreparedRecord =
   | { ok: true; key: CustomerKey; keyText: string; patch: CustomerPatch }
   | { ok: false; keyText: string; error: string };
+
+/** The key the scheduler orders by and supersession groups by: one per customer (`A:1001`, `E:CRM-1`). */
+export function customerKeyId(key: CustomerKey): string {
+  return typeof key === 'number' ? `A:${key}` : `E:${key.external}`;
+}
+
+/** customerKeyId of a valid key as written (a journal entry's `key`), as parseKey would read it. */
+export function keyIdOfText(key: KeyField, keyText: string): string {
+  return key === 'AvangateCustomerReference' ? `A:${Number(keyText.trim())}` : `E:${keyText}`;
+}
 
 /** The key's text as written, for sharding and reports (also when the record turns out invalid). */
 export function keyTextOf(values: Readonly<Record<string, unknown>>, map: ColumnMap, key: KeyField): string {
@@ -32,6 +42,10 @@ function parseKey(key: KeyField, raw: unknown): CustomerKey | string {
   if (raw === null || raw === undefined || raw === '') return 'ExternalCustomerReference (the key) is empty';
   if (typeof raw !== 'string')
     return `ExternalCustomerReference (the key) must be a string, got ${JSON.stringify(raw)}`;
+  // The key travels in the read request: what XML cannot carry could never match a customer.
+  const xml = xmlCharProblem(raw);
+  if (xml) return `ExternalCustomerReference (the key) ${xml}`;
+  if (CONTROL_CHARS.test(raw)) return 'ExternalCustomerReference (the key) contains control characters';
   return { external: raw };
 }
 
@@ -48,7 +62,7 @@ export function prepareRecord(
 ): PreparedRecord {
   const keyText = keyTextOf(values, map, key);
   let parsedKey: CustomerKey | undefined;
-  const patch: Record<string, unknown> = {};
+  const patch = dataRecord<unknown>();
   const problems: string[] = [];
   for (const [column, value] of Object.entries(values)) {
     const field = targetOf(column, map);

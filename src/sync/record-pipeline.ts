@@ -1,206 +1,42 @@
-import { TwoCheckoutError } from '../client/errors';
-import type { ColumnPlan } from './column-map';
-import { Fatal, fatalOf } from './fatal';
-import type { InputItem, InputSource } from './input/input-item';
-import { JournalError, type Journal } from './journal';
-import { recordHash, type JournalRecordEntry, type Outcome } from './journal-format';
-import type { SyncLogger } from './log';
-import { RateLimiter } from './rate-limiter';
-import { keyTextOf, prepareRecord } from './record-patch';
-import { RecordState, type RecordStates } from './record-state';
-import { Semaphore } from './semaphore';
+import { JournalError } from './errors';
+import type { InputSource } from './input/input-item';
+import { recordHash } from './journal-format';
+import { asFatal } from './pipeline/classify';
+import type { RunContext } from './pipeline/context';
+import { KeyScheduler } from './pipeline/scheduler';
+import type { RecordStep } from './pipeline/steps';
+import { dataRecord, type ColumnPlan } from './column-map';
+import type { CustomerPatch } from '../customers/api';
+import type { PendingRow } from './pipeline/supersession';
+import { customerKeyId, keyTextOf, prepareRecord } from './record-patch';
+import { RecordState } from './record-state';
 import { inShard } from './shard';
-import type { SyncOptions } from './sync-options';
-import type { SyncDeps, SyncReport } from './sync-types';
-
-const MAX_RECORD_WARNINGS = 1000;
-
-function customerKeyId(key: number | { external: string }): string {
-  return typeof key === 'number' ? `A:${key}` : `E:${key.external}`;
-}
-
-export interface ProcessOutcome {
-  fatal?: Fatal;
-  stopReason?: unknown;
-}
 
 /**
- * Feeds the input's records through validation and the client: at most `concurrency` in flight and
- * `4 × concurrency` admitted (memory stays bounded), records of one key chained in input order,
- * the rate budget applied, every outcome journaled. Returns when the input is exhausted and every
- * record finished, or, after a stop or a fatal error, when the records in flight finished (or the
- * drain timeout passed).
+ * Reads the input's records in order and hands each one to its place: another shard's records
+ * are counted and dropped, records the journal says are done are skipped, unreadable and invalid
+ * records are journaled at once (nothing is sent), and valid ones go to the per-key scheduler.
+ * Returns when every record finished, or after a stop or a fatal error when the scheduler has
+ * drained. `ctx.control` says which.
  */
 export async function processRecords(
-  options: SyncOptions,
-  deps: SyncDeps,
-  log: SyncLogger,
+  ctx: RunContext,
   source: InputSource,
   plan: ColumnPlan,
-  journal: Journal,
-  states: RecordStates,
-  counts: SyncReport['counts'],
-  progressState: { bytesRead: number },
-  totalBytes: number,
-): Promise<ProcessOutcome> {
-  const workers = new Semaphore(options.concurrency);
-  // Records admitted but not finished: bounds memory (and the per-key map) whatever the input size.
-  const window = new Semaphore(options.concurrency * 4);
-  const limiter = options.maxRps ? new RateLimiter(options.maxRps) : undefined;
-  const tails = new Map<string, Promise<void>>();
-  const inFlight = new Set<Promise<void>>();
-  let fatal: Fatal | undefined;
-  let stopReason: unknown;
-  let finished = 0;
-  // Records in a row that failed with errors that may pass later: many means the service is down.
-  let consecutiveRetryable = 0;
-  // One warning per bad record, up to a limit: a file of a million bad rows must not flood the log
-  // (the results and dead-letter files have every one).
-  let recordWarnings = 0;
-  const recordWarning = (msg: string, fields: Record<string, unknown>): void => {
-    recordWarnings += 1;
-    if (recordWarnings <= MAX_RECORD_WARNINGS) log.warn(msg, fields);
-    if (recordWarnings === MAX_RECORD_WARNINGS) {
-      log.warn(
-        `${MAX_RECORD_WARNINGS} record problems logged; the rest are only in the results and dead-letter files`,
-      );
-    }
-  };
-
-  const stopping = (): boolean => fatal !== undefined || stopReason !== undefined;
-  const onStop = (): void => {
-    if (stopReason === undefined) {
-      stopReason = deps.stop?.reason ?? 'stop';
-      log.warn('stop requested: taking no new records, finishing those in flight', {
-        signal: String(stopReason),
-        inFlight: inFlight.size,
-      });
-    }
-  };
-  if (deps.stop?.aborted) onStop();
-  deps.stop?.addEventListener('abort', onStop);
-  const snapshot = () => ({
-    processed: finished + counts.skippedByJournal,
-    skipped: counts.skippedByJournal,
-    failed: counts.failed + counts.invalid,
-    bytesRead: progressState.bytesRead,
-    totalBytes,
-  });
-  const ticker = setInterval(() => deps.progress?.update(snapshot()), 1000);
+  steps: readonly RecordStep[],
+  stop?: AbortSignal,
+): Promise<void> {
+  const { options, journal, counts, control } = ctx;
+  const scheduler = new KeyScheduler(ctx, steps);
+  const onStop = (): void => control.requestStop(stop?.reason, scheduler.inFlight);
+  if (stop?.aborted) onStop();
+  stop?.addEventListener('abort', onStop);
+  const ticker = setInterval(() => ctx.progress.update(), 1000);
   ticker.unref();
-
-  // Set when a stop gave up waiting for records in flight: they must not write any more.
-  let journalClosed = false;
-  const record = (entry: Omit<JournalRecordEntry, 'type'>, retry = false): void => {
-    if (journalClosed) return;
-    const index = journal.append({ type: 'record', ...entry, ...(retry ? { retry: true } : {}) });
-    states.set(entry.n, parseInt(entry.h, 16), retry ? RecordState.Retry : RecordState.Done, index);
-    counts[entry.outcome] += 1;
-    finished += 1;
-    deps.progress?.update(snapshot());
-  };
-
-  async function apply(item: Extract<InputItem, { kind: 'record' }>, h: string): Promise<void> {
-    const prepared = prepareRecord(item.values, options.map, plan.key, options.emptyMeans);
-    const base = { n: item.ordinal, line: item.line, h, key: prepared.keyText };
-    if (!prepared.ok) {
-      record({ ...base, outcome: 'invalid', error: prepared.error, values: item.values });
-      recordWarning('invalid record', { line: item.line, key: prepared.keyText, error: prepared.error });
-      return;
-    }
-    const id = customerKeyId(prepared.key);
-    const previous = tails.get(id);
-    const run = (async () => {
-      if (previous) await previous;
-      await workers.acquire();
-      try {
-        if (stopping()) {
-          counts.notAttempted += 1;
-          return;
-        }
-        await limiter?.take();
-        const result = await deps.client.customers.update(prepared.key, prepared.patch, {
-          dryRun: options.dryRun,
-          verify: options.verify,
-          updateEndUserSubscriptions: options.updateEndUserSubscriptions,
-        });
-        // The read took the token; the write and the verify read are charged after the fact.
-        limiter?.charge(
-          (result.outcome === 'updated' ? 1 : 0) + (result.outcome === 'updated' && options.verify ? 1 : 0),
-        );
-        const outcome: Outcome = result.outcome;
-        consecutiveRetryable = 0;
-        record({ ...base, outcome, reference: result.reference, changes: result.changes });
-        if (outcome !== 'unchanged') {
-          log.debug(`record ${outcome}`, {
-            line: item.line,
-            key: prepared.keyText,
-            fields: result.changes.map((c) => c.field).join(','),
-          });
-        }
-      } catch (e) {
-        const f = fatalOf(e);
-        if (f) {
-          if (!fatal) {
-            fatal = f;
-            log.error(`fatal: ${f.message}; stopping the run`, { kind: f.kind });
-          }
-          counts.notAttempted += 1;
-          return;
-        }
-        const err = e instanceof TwoCheckoutError ? e : undefined;
-        const message = e instanceof Error ? e.message : String(e);
-        if (err?.kind === 'validation' && err.attempts === 0) {
-          // Refused by the client's own checks on the merged customer (e.g. FiscalCode without a
-          // Company on file): nothing was written, the record needs fixing.
-          record({ ...base, outcome: 'invalid', error: message, errorKind: err.kind, values: item.values });
-          recordWarning('invalid record', { line: item.line, key: prepared.keyText, error: message });
-          return;
-        }
-        // A customer update is a full-object write of the same values: repeating it is safe, so
-        // everything that may pass later (network, throttling, unknown outcome) is retried next run.
-        const retry = err ? err.retryable || err.kind === 'unknown-outcome' : false;
-        record(
-          {
-            ...base,
-            outcome: 'failed',
-            error: message,
-            errorKind: err?.kind ?? 'internal',
-            values: item.values,
-          },
-          retry,
-        );
-        recordWarning('record failed', {
-          line: item.line,
-          key: prepared.keyText,
-          kind: err?.kind ?? 'internal',
-          error: message,
-        });
-        consecutiveRetryable = retry ? consecutiveRetryable + 1 : 0;
-        const limit = options.maxConsecutiveFailures;
-        if (limit > 0 && consecutiveRetryable >= limit && !fatal) {
-          fatal = new Fatal(
-            'unavailable',
-            `${consecutiveRetryable} records in a row failed with errors that may pass later (last: ${message}); ` +
-              'the service looks unavailable, so the run stops here. Rerun later: those records are tried again',
-          );
-          log.error(`fatal: ${fatal.message}`, { kind: fatal.kind });
-        }
-      } finally {
-        workers.release();
-      }
-    })();
-    tails.set(id, run);
-    try {
-      await run;
-    } finally {
-      if (tails.get(id) === run) tails.delete(id);
-    }
-  }
 
   try {
     for await (const item of source.items) {
-      if (stopping()) break;
+      if (control.stopping) break;
       const keyText =
         item.kind === 'record'
           ? keyTextOf(item.values, options.map, plan.key)
@@ -210,19 +46,20 @@ export async function processRecords(
         continue;
       }
       const h = recordHash(item.kind === 'record' ? item.values : item.raw);
-      const state = states.state(item.ordinal);
-      if (state !== RecordState.None && states.hash(item.ordinal) !== parseInt(h, 16)) {
+      const state = journal.states.state(item.ordinal);
+      if (state !== RecordState.None && journal.states.hash(item.ordinal) !== parseInt(h, 16)) {
         throw new JournalError(
           `record ${item.ordinal} (line ${item.line}) differs from the one in the journal: the input changed ` +
             'since the journal was written; rerun with the original file, or pass --restart',
         );
       }
       if (state === RecordState.Done) {
-        counts.skippedByJournal += 1;
+        // Done by an earlier run; or by this one before reaching it (superseded while resuming).
+        if (!journal.decidedThisRun(item.ordinal)) counts.skippedByJournal += 1;
         continue;
       }
       if (item.kind === 'unreadable') {
-        record({
+        journal.outcome({
           n: item.ordinal,
           line: item.line,
           h,
@@ -231,58 +68,61 @@ export async function processRecords(
           error: item.message,
           raw: item.raw,
         });
-        recordWarning('unreadable record', { line: item.line, error: item.message });
+        ctx.warnings.warn('unreadable record', { line: item.line, error: item.message });
         continue;
       }
-      await window.acquire();
-      if (stopping()) {
-        window.release();
-        break;
-      }
-      const task = apply(item, h)
-        .catch((e: unknown) => {
-          // Only the journal itself failing (disk full…) gets here: nothing more can be recorded.
-          fatal ??= new Fatal(
-            'journal',
-            `cannot write the journal: ${e instanceof Error ? e.message : String(e)}`,
-          );
-        })
-        .finally(() => {
-          window.release();
-          inFlight.delete(task);
+      const prepared = prepareRecord(item.values, options.map, plan.key, options.emptyMeans);
+      if (!prepared.ok) {
+        journal.outcome({
+          n: item.ordinal,
+          line: item.line,
+          h,
+          key: prepared.keyText,
+          outcome: 'invalid',
+          error: prepared.error,
+          values: item.values,
         });
-      inFlight.add(task);
+        ctx.warnings.warn('invalid record', {
+          line: item.line,
+          key: prepared.keyText,
+          error: prepared.error,
+        });
+        continue;
+      }
+      const keyId = customerKeyId(prepared.key);
+      const admitted = await scheduler.admit({
+        ordinal: item.ordinal,
+        line: item.line,
+        h,
+        values: item.values,
+        key: prepared.key,
+        keyText: prepared.keyText,
+        keyId,
+        patch: stillToApply(prepared.patch, ctx.pending.get(keyId, item.ordinal)),
+        intent: ctx.intents.get(item.ordinal),
+      });
+      if (!admitted) break;
     }
   } catch (e) {
-    const f = fatalOf(e);
-    if (!f) throw e;
-    if (!fatal) {
-      fatal = f;
-      log.error(`fatal: ${f.message}; stopping the run`, { kind: f.kind });
-    }
+    const fatal = asFatal(e);
+    if (!fatal) throw e;
+    control.fail(fatal);
   } finally {
-    deps.stop?.removeEventListener('abort', onStop);
+    stop?.removeEventListener('abort', onStop);
     clearInterval(ticker);
+    // Whatever stopped the loop, the records admitted finish (or get their drain time).
+    await scheduler.drain();
+    ctx.progress.stop();
   }
+}
 
-  // Let the records in flight finish; after a stop, only for drainTimeoutMs (they run again next time).
-  const all = Promise.all([...inFlight]).then(() => undefined);
-  if (stopping()) {
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = await Promise.race([
-      all.then(() => false),
-      new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(true), options.drainTimeoutMs);
-      }),
-    ]);
-    clearTimeout(timer);
-    if (timedOut) {
-      journalClosed = true;
-      log.warn('records still in flight after the drain timeout; they will run again next time', {
-        inFlight: inFlight.size,
-      });
-    }
-  } else await all;
-  deps.progress?.stop(snapshot());
-  return { fatal, stopReason };
+/**
+ * A failure tried again sends only the fields no later record of its key has set since (see
+ * PendingFailures): the others already hold newer values.
+ */
+function stillToApply(patch: CustomerPatch, pending: PendingRow | undefined): CustomerPatch {
+  if (!pending) return patch;
+  const rest: Record<string, unknown> = dataRecord<unknown>();
+  for (const [field, value] of Object.entries(patch)) if (pending.fields.includes(field)) rest[field] = value;
+  return rest as CustomerPatch;
 }

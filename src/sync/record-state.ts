@@ -47,6 +47,11 @@ export class RecordStates {
     return this.hashes[ordinal];
   }
 
+  /** Index (among record entries) of the latest journal entry for an ordinal. */
+  entry(ordinal: number): number {
+    return this.entries[ordinal];
+  }
+
   /** Whether journal record entry `entry` is the latest word on its ordinal. */
   isLatest(ordinal: number, entry: number): boolean {
     return (

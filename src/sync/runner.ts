@@ -1,16 +1,25 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { planColumns } from './column-map';
-import { Fatal, fatalOf } from './fatal';
+import { planColumns, targetOf } from './column-map';
+import { SyncError } from './errors';
 import type { InputSource } from './input/input-item';
-import { fingerprintInput, openInput } from './input/open-input';
+import { fingerprintInput, openInput, statInput } from './input/open-input';
 import { Journal } from './journal';
 import type { JournalHeader } from './journal-format';
 import { acquireLock, type HeldLock } from './lock';
-import { silentSyncLogger } from './log';
+import { silentSyncLogger, type SyncLogger } from './log';
 import { writeFileAtomic } from './output/atomic-file';
-import { emptyCounts, renderOutputs } from './output/render-outputs';
+import { checkOutputs } from './output/probe';
+import { emptyCounts, renderOutputs, type RenderTargets } from './output/render-outputs';
+import { asFatal, OutageDetector } from './pipeline/classify';
+import { RunProgress, type RunContext } from './pipeline/context';
+import { JournalWriter } from './pipeline/journal-writer';
+import { ResumeIndex } from './pipeline/resume-index';
+import { coverageNote } from './pipeline/supersession';
+import { keyIdOfText } from './record-patch';
+import { RecordWarnings, RunControl } from './pipeline/run-control';
+import { updateStep, type RecordStep } from './pipeline/steps';
+import { RateLimiter } from './rate-limiter';
 import { processRecords } from './record-pipeline';
 import type { RecordStates } from './record-state';
 import type { SyncOptions } from './sync-options';
@@ -36,7 +45,13 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
   const log = deps.log ?? silentSyncLogger;
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
-  const counts = { ...emptyCounts(), skippedByJournal: 0, otherShards: 0, notAttempted: 0 };
+  const counts = {
+    ...emptyCounts(),
+    skippedByJournal: 0,
+    otherShards: 0,
+    notAttempted: 0,
+    confirmedOnResume: 0,
+  };
   const report: SyncReport = {
     tool: 'twocheckout-sync',
     status: 'completed',
@@ -66,13 +81,21 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
   let journal: Journal | undefined;
   let source: InputSource | undefined;
   let states: RecordStates | undefined;
-  let fatal: Fatal | undefined;
-  let stopReason: unknown;
+  let covered: RenderTargets['covered'];
+  const control = new RunControl(log);
   const progressState = { bytesRead: 0 };
   try {
-    const fingerprint = fingerprintInput(options.input);
-    report.input.bytes = fingerprint.size;
-    source = await openInput(options.input, options.format, options.maxRecordBytes, progressState);
+    report.input.bytes = statInput(options.input);
+    // Before anything is sent: a run must be able to record what it did.
+    checkOutputs([
+      { what: 'the journal', file: options.files.journal, inPlace: true },
+      { what: 'the lock file', file: `${options.files.journal}.lock` },
+      { what: 'the report', file: options.files.report },
+      { what: 'the results file', file: options.files.results },
+      { what: 'the dead-letter file', file: options.files.deadLetter },
+    ]);
+    const opened = await openInput(options.input, options.format, options.maxRecordBytes, progressState);
+    source = opened;
     const plan = planColumns(source.columns, options.map, options.key);
     report.input.key = plan.key;
     log.info('input opened', {
@@ -82,21 +105,18 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
       fields: plan.fields.join(','),
     });
 
-    for (const f of [
-      options.files.journal,
-      options.files.report,
-      options.files.results,
-      options.files.deadLetter,
-    ]) {
-      fs.mkdirSync(path.dirname(f), { recursive: true });
-    }
     lock = acquireLock(`${options.files.journal}.lock`);
     if (lock.tookOverFrom) {
-      log.warn('took over a stale lock left by a dead run', { lock: lock.file, ...lock.tookOverFrom });
+      log.warn('took over a stale lock (its run is gone)', { lock: lock.file, ...lock.tookOverFrom });
     }
+    // The whole content identifies the input (after the checks above, which fail fast on garbage).
+    log.debug('identifying the input (sha256 of its content)', { bytes: report.input.bytes });
+    const fingerprint = await fingerprintInput(options.input);
+    report.input.bytes = fingerprint.size;
+    opened.expect(fingerprint);
     const header: JournalHeader = {
       type: 'journal',
-      version: 1,
+      version: 2,
       input: { path: path.resolve(options.input), ...fingerprint },
       format: options.format,
       key: plan.key,
@@ -108,57 +128,67 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
       },
       createdAt: startedAt,
     };
-    // A dry run keeps its own journal and always starts it afresh: it must never mark records done.
-    const opened = await Journal.open(options.files.journal, header, {
-      restart: options.restart || options.dryRun,
-    });
-    journal = opened.journal;
-    states = opened.states;
-    report.journal = {
-      resumedRecords: opened.previousRecords,
-      rotatedTo: opened.rotatedTo,
-      repairedTornLine: opened.repairedTornLine,
+    // What a resumed run rebuilds from the journal: pending failures (supersession) and intents.
+    const resume = new ResumeIndex(plan.key);
+    covered = (entry) => {
+      const row = resume.pending.get(keyIdOfText(plan.key, entry.key), entry.n);
+      const note = row && coverageNote(row);
+      if (!row?.coveredBy || !note) return undefined;
+      const fields = Object.keys(row.coveredBy);
+      const feeding = (c: string): boolean => fields.includes(targetOf(c, options.map) ?? '');
+      return { note, columns: new Set(Object.keys(entry.values ?? {}).filter(feeding)) };
     };
-    if (opened.repairedTornLine)
+    // A dry run keeps its own journal and always starts it afresh: it must never mark records done.
+    const openedJournal = await Journal.open(options.files.journal, header, {
+      restart: options.restart || options.dryRun,
+      onEntry: (entry) => resume.load(entry),
+    });
+    journal = openedJournal.journal;
+    states = openedJournal.states;
+    report.journal = {
+      resumedRecords: openedJournal.previousRecords,
+      rotatedTo: openedJournal.rotatedTo,
+      repairedTornLine: openedJournal.repairedTornLine,
+    };
+    if (openedJournal.repairedTornLine)
       log.warn('cut a torn last line off the journal (a killed run)', { journal: journal.file });
-    if (opened.rotatedTo && !options.dryRun)
-      log.info('set the previous journal aside', { to: opened.rotatedTo });
-    if (opened.previousRecords > 0) {
+    if (openedJournal.rotatedTo && !options.dryRun)
+      log.info('set the previous journal aside', { to: openedJournal.rotatedTo });
+    if (openedJournal.previousRecords > 0) {
       log.info('resuming from the journal', {
         journal: journal.file,
-        journaledRecords: opened.previousRecords,
+        journaledRecords: openedJournal.previousRecords,
       });
     }
     journal.append({ type: 'run', pid: process.pid, host: os.hostname(), startedAt });
 
-    const outcome = await processRecords(
+    const ctx: RunContext = {
       options,
-      deps,
+      client: deps.client,
       log,
-      source,
-      plan,
-      journal,
-      states,
+      journal: new JournalWriter(journal, states, counts, () => ctx.progress.recordFinished()),
       counts,
-      progressState,
-      report.input.bytes,
-    );
-    fatal = outcome.fatal;
-    stopReason = outcome.stopReason;
+      control,
+      warnings: new RecordWarnings(log),
+      outage: new OutageDetector(options.maxConsecutiveFailures),
+      pending: resume.pending,
+      intents: resume.intents,
+      limiter: options.maxRps ? new RateLimiter(options.maxRps) : undefined,
+      progress: new RunProgress(counts, progressState, report.input.bytes, deps.progress),
+    };
+    // Failures superseded by a record journaled after them (a kill came between the two lines).
+    for (const { row, by } of resume.supersededAtLoad()) ctx.journal.superseded(row, by);
+    // How a record is applied, in order. A step that can decide a record locally (without the
+    // service) goes before updateStep; the scheduler keeps per-key order and supersession for all.
+    const steps: RecordStep[] = [updateStep];
+    await processRecords(ctx, source, plan, steps, deps.stop);
     journal.append({
       type: 'end',
-      complete: !fatal && stopReason === undefined,
+      complete: !control.stopping,
       at: new Date().toISOString(),
     });
   } catch (e) {
-    fatal = fatalOf(e);
-    if (fatal) log.error(`fatal: ${fatal.message}`, { kind: fatal.kind });
-    else {
-      // A bug or an I/O failure of our own files: still stop cleanly, release the lock, report it.
-      const message = e instanceof Error ? e.message : String(e);
-      log.error('fatal: internal error', { error: message, stack: e instanceof Error ? e.stack : undefined });
-      fatal = new Fatal('internal', message);
-    }
+    stopOn(e, control, log);
   } finally {
     source?.close();
     journal?.close();
@@ -174,6 +204,8 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
           inputFormat: options.format,
           inputColumns: source?.columns ?? [],
           maxReportedChanges: options.maxReportedChanges,
+          covered,
+          emptyMeans: options.emptyMeans,
         },
         states,
       );
@@ -181,6 +213,9 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
       report.changes = rendered.changes;
       report.changesOmitted = rendered.changesOmitted;
     }
+  } catch (e) {
+    // The journal is complete either way: the next run renders these files again.
+    stopOn(e, control, log);
   } finally {
     lock?.release();
   }
@@ -192,9 +227,39 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
     retries: stats.retries - baseStats.retries,
     sessionRenewals: (stats.sessionRenewals ?? 0) - (baseStats.sessionRenewals ?? 0),
   };
+  settle(report, control);
+  report.endedAt = new Date().toISOString();
+  report.durationMs = Date.now() - started;
+  // Without a lock (another run holds it) the report would overwrite that run's: leave it alone.
+  if (lock) {
+    try {
+      report.reportWritten = true;
+      writeFileAtomic(options.files.report, `${JSON.stringify(report, null, 2)}\n`, 'the report');
+    } catch (e) {
+      report.reportWritten = false;
+      stopOn(e, control, log);
+      settle(report, control);
+    }
+  }
+  return report;
+}
+
+/** Ends the run on an error outside the records: fatal as it is, or an internal error (a bug). */
+function stopOn(e: unknown, control: RunControl, log: SyncLogger): void {
+  const fatal = asFatal(e);
+  if (fatal) return control.fail(fatal);
+  // A bug: still stop cleanly, release the lock, report it.
+  const message = e instanceof Error ? e.message : String(e);
+  log.error('fatal: internal error', { error: message, stack: e instanceof Error ? e.stack : undefined });
+  control.fatal ??= new SyncError('internal', message);
+}
+
+/** The report's status and exit code from how the run ended. */
+function settle(report: SyncReport, control: RunControl): void {
+  const { fatal, stopReason } = control;
   if (fatal) {
     report.status = 'fatal';
-    report.exitCode = 2;
+    report.exitCode = fatal.exitCode;
     report.fatal = { kind: fatal.kind, message: fatal.message };
   } else if (stopReason !== undefined) {
     const { code, name } = signalExitCode(stopReason);
@@ -205,14 +270,6 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
     report.status = 'completed-with-errors';
     report.exitCode = 1;
   }
-  report.endedAt = new Date().toISOString();
-  report.durationMs = Date.now() - started;
-  // Without a lock (another run holds it) the report would overwrite that run's: leave it alone.
-  if (lock) {
-    report.reportWritten = true;
-    writeFileAtomic(options.files.report, `${JSON.stringify(report, null, 2)}\n`);
-  }
-  return report;
 }
 
 function publicOptions(o: SyncOptions): Record<string, unknown> {

@@ -1,6 +1,7 @@
 import type { ColumnMap, KeyField } from './column-map';
 import type { InputFormat } from './input/input-item';
 import type { EmptyMeans } from './record-patch';
+import { MAX_CONCURRENCY } from './flags';
 import type { Shard } from './shard';
 
 /** Everything a sync run needs besides the client (resolved from the command line by args.ts). */
@@ -60,7 +61,7 @@ export const DEFAULTS = {
   /** Records in flight. */
   concurrency: 8,
   /** The highest `--concurrency` accepted. */
-  maxConcurrency: 256,
+  maxConcurrency: MAX_CONCURRENCY,
   /** Longest record, in bytes. */
   maxRecordBytes: 1024 * 1024,
   /** How long a stop waits for records in flight. */

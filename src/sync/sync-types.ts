@@ -60,6 +60,8 @@ export interface SyncReport {
     otherShards: number;
     /** Records not reached because the run stopped early. */
     notAttempted: number;
+    /** Of `updated`: writes of an earlier run whose answer was lost, found in place by this one. */
+    confirmedOnResume: number;
   };
   /** Latest outcome of every record in the journal (this run plus the runs it resumed). */
   totals: OutcomeCounts;
@@ -110,6 +112,9 @@ export interface SyncReport {
     repairedTornLine: boolean;
   };
 }
+
+/** What this run did, by outcome and by what was not attempted. */
+export type RunCounts = SyncReport['counts'];
 
 /** What {@link runSync} needs besides its options. */
 export interface SyncDeps {

@@ -47,9 +47,9 @@ const CASES = fs.readdirSync(CASES_DIR).sort();
 const PARALLEL = 4;
 const corpusKey = (n: number): string => `CORPUS-${String(n).padStart(3, '0')}`;
 
-/** CORPUS-001…CORPUS-045 on the DEMO merchant: each case touches its own keys only. */
+/** CORPUS-001…CORPUS-060 on the DEMO merchant: each case touches its own keys only. */
 function corpusSeed(): NonNullable<SeedData['merchants'][number]['customers']> {
-  return Array.from({ length: 45 }, (_, i) => ({
+  return Array.from({ length: 60 }, (_, i) => ({
     AvangateCustomerReference: 7001 + i,
     ExternalCustomerReference: corpusKey(i + 1),
     FirstName: `F${i + 1}`,

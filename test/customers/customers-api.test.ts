@@ -128,6 +128,40 @@ describe('customers API', () => {
     expect(serverSide(1001)?.City).toBe('London');
   });
 
+  it('beforeWrite runs after the read found changes and before the write; a throw sends nothing', async () => {
+    const seen: unknown[] = [];
+    await client.customers.update(
+      1001,
+      { City: 'Cambridge' },
+      {
+        beforeWrite: (changes, reference) => {
+          seen.push({ changes, reference, writesSoFar: writes() });
+        },
+      },
+    );
+    expect(seen).toEqual([
+      { changes: [{ field: 'City', from: 'London', to: 'Cambridge' }], reference: 1001, writesSoFar: 0 },
+    ]);
+    expect(writes()).toBe(1);
+    const refused = client.customers.update(
+      1001,
+      { City: 'Oxford' },
+      {
+        beforeWrite: () => {
+          throw new Error('disk full');
+        },
+      },
+    );
+    await expect(refused).rejects.toThrow('disk full');
+    expect(writes()).toBe(1);
+    expect(serverSide(1001)?.City).toBe('Cambridge');
+    // Nothing to change, or a dry run: not called.
+    const never = jest.fn();
+    await client.customers.update(1001, { City: 'Cambridge' }, { beforeWrite: never });
+    await client.customers.update(1001, { City: 'Leeds' }, { beforeWrite: never, dryRun: true });
+    expect(never).not.toHaveBeenCalled();
+  });
+
   it('refuses with ConflictError when the record changed since the caller saw it', async () => {
     const seen = await client.customers.get(1002);
     // Someone else changes the e-mail in between.

@@ -91,3 +91,28 @@ describe('validateNewCustomer', () => {
     );
   });
 });
+
+describe('characters XML cannot carry', () => {
+  it.each([
+    [
+      'a lone high surrogate',
+      'Jo\ud800hn',
+      /FirstName contains an unpaired surrogate \(U\+D800 at character 3\)/,
+    ],
+    ['a lone low surrogate', '\udc00', /unpaired surrogate \(U\+DC00 at character 1\)/],
+    ['a reversed pair', '\ude00\ud83d', /unpaired surrogate \(U\+DE00/],
+    ['U+FFFE', 'a\ufffe', /FirstName contains U\+FFFE, which XML cannot carry \(at character 2\)/],
+    ['U+FFFF', '\uffff', /FirstName contains U\+FFFF, which XML cannot carry/],
+  ])('%s is refused locally, naming the code point', (_what, value, message) => {
+    const problems = validateCustomerPatch({ FirstName: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toMatch(message);
+    expect(problems[0].message).not.toContain(value);
+  });
+
+  it('everything else Unicode, pairs included, is fine', () => {
+    for (const value of ['😀 Zoë', 'Ia\u0219i', '\ufffd', '\ue000', '\u{10ffff}', 'tab\there']) {
+      expect(validateCustomerPatch({ FirstName: value })).toEqual([]);
+    }
+  });
+});

@@ -53,7 +53,7 @@ test('twocheckout-sync --help lists the doctor', async () => {
 test('exit 0 against the sandbox, reading the secret from the env file as the sync does', async () => {
   const envFile = path.join(dir, 'doctor.env');
   fs.writeFileSync(envFile, `TWOCHECKOUT_SECRET_KEY=${CANARY}\n`);
-  const out = await run(['doctor', '--env-file', envFile, '--customer', '1001'], {
+  const out = await run(['doctor', '--dotenv', envFile, '--customer', '1001'], {
     TWOCHECKOUT_MERCHANT_CODE: 'DEMO',
     TWOCHECKOUT_SOAP_URL: sb.url,
   });
@@ -70,13 +70,13 @@ test('exit 2 with a wrong secret, listing the causes; --json for machines', asyn
     TWOCHECKOUT_SECRET_KEY: 'not-the-canary-key',
     TWOCHECKOUT_SOAP_URL: sb.url,
   };
-  const text = await run(['doctor', '--env-file', emptyEnv], env);
+  const text = await run(['doctor', '--dotenv', emptyEnv], env);
   expect(text.code).toBe(2);
   expect(text.stdout).toMatch(/FAIL +login +refused: FORBIDDEN: Invalid hash provided/);
   expect(text.stdout).toMatch(/1\. Wrong secret key \(or merchant code\) \[likely\]/);
   expect(text.stdout).toMatch(/3\. Clock skew/);
   expect(text.stdout).not.toContain('not-the-canary-key');
-  const json = await run(['doctor', '--env-file', emptyEnv, '--json'], env);
+  const json = await run(['doctor', '--dotenv', emptyEnv, '--json'], env);
   expect(json.code).toBe(2);
   const report = JSON.parse(json.stdout) as { exitCode: number; checks: { id: string; status: string }[] };
   expect(report.exitCode).toBe(2);

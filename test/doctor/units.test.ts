@@ -30,6 +30,16 @@ describe('arguments', () => {
     expect(() => parseDoctorArgs(['extra'])).toThrow(/unexpected argument "extra"/);
   });
 
+  test('--dotenv names the .env file, as for the sync; --env-file is the old spelling', () => {
+    const client = (argv: string[]) => {
+      const c = parseDoctorArgs(argv);
+      return c.kind === 'run' ? c.settings.client : undefined;
+    };
+    expect(client(['--dotenv', 'prod.env'])).toEqual({ envFile: 'prod.env' });
+    expect(client(['--env-file', 'prod.env'])).toEqual({ envFile: 'prod.env' });
+    expect(() => parseDoctorArgs(['--dotenv', 'a.env', '--env-file', 'b.env'])).toThrow(/give one/);
+  });
+
   test('the ?wsdl URL keeps an existing query', () => {
     expect(wsdlUrlOf('https://api.2checkout.com/soap/4.0/')).toBe('https://api.2checkout.com/soap/4.0/?wsdl');
     expect(wsdlUrlOf('http://h/soap/4.0/?a=1')).toBe('http://h/soap/4.0/?a=1&wsdl');

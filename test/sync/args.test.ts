@@ -1,9 +1,15 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseCommandLine, type CliSettings } from '../../src/sync/args';
-import { UsageError } from '../../src/sync/usage-error';
+import { UsageError } from '../../src/sync/errors';
+import { envName, FLAGS } from '../../src/sync/flags';
+import { HELP } from '../../src/sync/help';
+import { makeTmpDir, removeDir } from './tmp-dir';
+
+const NO_ENV = { env: {}, defaultDotenv: false } as const;
 
 function settings(argv: string[]): CliSettings {
-  const parsed = parseCommandLine(argv);
+  const parsed = parseCommandLine(argv, NO_ENV);
   if (parsed.kind !== 'run') throw new Error(`expected a run, got ${parsed.kind}`);
   return parsed.settings;
 }
@@ -31,7 +37,8 @@ describe('command line', () => {
       maxRecordBytes: 1024 * 1024,
       drainTimeoutMs: 30_000,
     });
-    expect(s).toMatchObject({ logFormat: 'text', logLevel: 'info', progress: 'auto', client: {} });
+    expect(s).toMatchObject({ logFormat: 'text', logLevel: 'info', progress: 'auto' });
+    expect(s.client).toEqual({ maxSockets: 8, env: {} });
   });
 
   it('names dry-run and shard files apart, and takes every flag', () => {
@@ -83,7 +90,7 @@ describe('command line', () => {
       updateEndUserSubscriptions: true,
       shard: { index: 2, count: 3 },
     });
-    expect(s.client).toEqual({ url: 'http://127.0.0.1:1/soap/4.0/', timeoutMs: 500 });
+    expect(s.client).toEqual({ url: 'http://127.0.0.1:1/soap/4.0/', timeoutMs: 500, maxSockets: 3, env: {} });
   });
 
   it.each([
@@ -113,13 +120,108 @@ describe('command line', () => {
     [['in.csv', '--progress', 'fancy'], /--progress must be one of/],
     [['in.csv', '--empty-means', 'null'], /--empty-means must be one of skip, clear/],
   ])('refuses %j with a message naming the flag', (argv, message) => {
-    expect(() => parseCommandLine(argv)).toThrow(UsageError);
-    expect(() => parseCommandLine(argv)).toThrow(message);
+    expect(() => parseCommandLine(argv, NO_ENV)).toThrow(UsageError);
+    expect(() => parseCommandLine(argv, NO_ENV)).toThrow(message);
   });
 
   it('knows --help and --version', () => {
-    expect(parseCommandLine(['--help'])).toEqual({ kind: 'help' });
-    expect(parseCommandLine(['-h', 'x.csv'])).toEqual({ kind: 'help' });
-    expect(parseCommandLine(['--version'])).toEqual({ kind: 'version' });
+    expect(parseCommandLine(['--help'], NO_ENV)).toEqual({ kind: 'help' });
+    expect(parseCommandLine(['-h', 'x.csv'], NO_ENV)).toEqual({ kind: 'help' });
+    expect(parseCommandLine(['--version'], NO_ENV)).toEqual({ kind: 'version' });
+  });
+});
+
+describe('flags from the environment and .env', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = makeTmpDir();
+  });
+  afterEach(() => removeDir(dir));
+
+  const run = (argv: string[], env: Record<string, string>, dotenv?: string): CliSettings => {
+    const file = path.join(dir, '.env');
+    if (dotenv !== undefined) fs.writeFileSync(file, dotenv);
+    const parsed = parseCommandLine(argv, { env, defaultDotenv: file });
+    if (parsed.kind !== 'run') throw new Error(parsed.kind);
+    return parsed.settings;
+  };
+
+  it('every flag but help/version has TWOCHECKOUT_SYNC_<FLAG>, and --help lists each flag once', () => {
+    for (const f of FLAGS) {
+      if (f.env === false) continue;
+      expect(envName(f.name)).toMatch(/^TWOCHECKOUT_SYNC_[A-Z_]+$/);
+      expect(HELP.split(`--${f.name}`).length - 1).toBeGreaterThanOrEqual(1);
+    }
+    expect(envName('max-consecutive-failures')).toBe('TWOCHECKOUT_SYNC_MAX_CONSECUTIVE_FAILURES');
+  });
+
+  it('docs/sync.md lists every flag with its variable', () => {
+    const docs = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'sync.md'), 'utf8');
+    const table = docs.slice(docs.indexOf('## Flags'), docs.indexOf('## How one record is applied'));
+    const rows = table.split('\n').filter((l) => l.startsWith('| `-'));
+    for (const f of FLAGS) {
+      if (f.env === false) continue;
+      const row = rows.find((r) => r.startsWith(`| \`--${f.name}`));
+      expect({ flag: f.name, row: row?.includes(`\`${envName(f.name)}\``) }).toEqual({
+        flag: f.name,
+        row: true,
+      });
+    }
+    expect(rows).toHaveLength(FLAGS.filter((f) => f.env !== false).length + 1); // + the help/version row
+  });
+
+  it('precedence: flag > environment > .env > default', () => {
+    const dotenv =
+      'TWOCHECKOUT_SYNC_CONCURRENCY=3\nTWOCHECKOUT_SYNC_LOG_FORMAT=json\nTWOCHECKOUT_SYNC_VERIFY=yes\n';
+    expect(run(['in.csv'], {}, '').sync.concurrency).toBe(8);
+    expect(run(['in.csv'], {}, dotenv).sync.concurrency).toBe(3);
+    expect(run(['in.csv'], { TWOCHECKOUT_SYNC_CONCURRENCY: '5' }, dotenv).sync.concurrency).toBe(5);
+    expect(
+      run(['in.csv', '--concurrency', '7'], { TWOCHECKOUT_SYNC_CONCURRENCY: '5' }, dotenv).sync.concurrency,
+    ).toBe(7);
+    const s = run(['in.csv'], {}, dotenv);
+    expect(s.logFormat).toBe('json');
+    expect(s.sync.verify).toBe(true);
+    // A yes/no flag set by the environment is turned off on the command line with --no-<flag>.
+    expect(run(['in.csv', '--no-verify'], { TWOCHECKOUT_SYNC_VERIFY: 'true' }).sync.verify).toBe(false);
+    // Empty means unset (a ConfigMap entry left blank).
+    expect(run(['in.csv'], { TWOCHECKOUT_SYNC_CONCURRENCY: '' }, dotenv).sync.concurrency).toBe(3);
+  });
+
+  it('the client gets the .env variables under the real environment, and maxSockets = concurrency', () => {
+    const s = run(
+      ['in.csv', '--concurrency', '200'],
+      { TWOCHECKOUT_MERCHANT_CODE: 'REAL' },
+      'TWOCHECKOUT_MERCHANT_CODE=FILE\nTWOCHECKOUT_SECRET_KEY=k\n',
+    );
+    expect(s.client.env).toMatchObject({ TWOCHECKOUT_MERCHANT_CODE: 'REAL', TWOCHECKOUT_SECRET_KEY: 'k' });
+    expect(s.client.maxSockets).toBe(200);
+  });
+
+  it('the input, the map and the files can come from the environment too', () => {
+    const s = run([], {
+      TWOCHECKOUT_SYNC_INPUT: 'export/customers.jsonl',
+      TWOCHECKOUT_SYNC_MAP: 'Mail=Email,Notes=',
+      TWOCHECKOUT_SYNC_OUT_DIR: '/srv/out',
+      TWOCHECKOUT_SYNC_SHARD: '2/4',
+      TWOCHECKOUT_SYNC_DRY_RUN: '0',
+    });
+    expect(s.sync).toMatchObject({
+      input: 'export/customers.jsonl',
+      format: 'jsonl',
+      map: { Mail: 'Email', Notes: null },
+      shard: { index: 2, count: 4 },
+      dryRun: false,
+    });
+    expect(s.sync.files.journal).toBe('/srv/out/journal.shard-2-of-4.ndjson');
+  });
+
+  it.each([
+    [{ TWOCHECKOUT_SYNC_CONCURRENCY: 'lots' }, '', /TWOCHECKOUT_SYNC_CONCURRENCY must be a whole number/],
+    [{}, 'TWOCHECKOUT_SYNC_MAX_RPS=fast\n', /TWOCHECKOUT_SYNC_MAX_RPS \(in .*\.env\) must be a number/],
+    [{ TWOCHECKOUT_SYNC_VERIFY: 'maybe' }, '', /TWOCHECKOUT_SYNC_VERIFY must be true or false/],
+    [{ TWOCHECKOUT_SYNC_SHARD: '5/2' }, '', /TWOCHECKOUT_SYNC_SHARD: the shard must be between/],
+  ])('a bad value from %j / .env %j names the variable', (env, dotenv, message) => {
+    expect(() => run(['in.csv'], env as Record<string, string>, dotenv)).toThrow(message);
   });
 });

@@ -278,6 +278,19 @@ describe('twocheckout-sync end to end', () => {
     expect(flag.stderr).toMatch(/--concurrency must be a whole number/);
   });
 
+  it.each(['zeros.csv', 'zeros.jsonl'])(
+    'a 2 GB sparse file of NULs (%s) fails fast: exit 2, nothing sent',
+    async (name) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, '');
+      fs.truncateSync(file, 2 * 1024 ** 3); // sparse: takes no disk space
+      const res = await run([file]);
+      expect(res.code).toBe(2);
+      expect(res.stderr).toMatch(/the first 4 MiB of the (JSON Lines )?file hold no readable record/);
+      expect(sandbox.stats().calls).toBe(0);
+    },
+  );
+
   it('an outage: failures that may pass later stop the run after N in a row (exit 2), the rerun retries them', async () => {
     const down = await startTestSandbox({
       faults: { http503Rate: 1, timing: 'before', operations: ['updateCustomerInformation'], seed: 3 },

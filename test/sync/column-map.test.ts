@@ -1,5 +1,9 @@
-import { parseMapSpec, planColumns } from '../../src/sync/column-map';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseMapSpec, planColumns, readMapFile, targetOf } from '../../src/sync/column-map';
+import { duplicateTopLevelKey } from '../../src/sync/input/json-keys';
 import { prepareRecord } from '../../src/sync/record-patch';
+import { makeTmpDir, removeDir } from './tmp-dir';
 
 describe('column mapping and key choice', () => {
   it('parses --map specs, an empty target dropping the column', () => {
@@ -138,5 +142,49 @@ describe('record → key and patch', () => {
       ok: false,
       error: expect.stringMatching(/Zip must be a string/),
     });
+  });
+});
+
+describe('column names are data', () => {
+  it('__proto__, toString and constructor map, drop and fail like any other name', () => {
+    const map = parseMapSpec('__proto__=City,toString=,constructor=Email');
+    expect(Object.keys(map)).toEqual(['__proto__', 'toString', 'constructor']);
+    expect(targetOf('__proto__', map)).toBe('City');
+    expect(targetOf('toString', map)).toBeNull();
+    expect(targetOf('valueOf', map)).toBe('valueOf');
+    expect(() =>
+      planColumns(['ExternalCustomerReference', 'toString', 'hasOwnProperty'], {}, undefined),
+    ).toThrow(/"toString" is not a Customer field[\s\S]*"hasOwnProperty" is not a Customer field/);
+    expect(() => parseMapSpec('__proto__=City,__proto__=Email')).toThrow(/"__proto__" is mapped twice/);
+  });
+
+  it('--map-file: {"__proto__": …} is a column, a column named twice is refused', () => {
+    const dir = makeTmpDir();
+    try {
+      const file = path.join(dir, 'map.json');
+      fs.writeFileSync(file, '{"__proto__": "City", "toString": null}');
+      const map = readMapFile(file);
+      expect(targetOf('__proto__', map)).toBe('City');
+      expect(targetOf('toString', map)).toBeNull();
+      fs.writeFileSync(file, '{"Mail": "Email", "Ma\\u0069l": "Phone"}');
+      expect(() => readMapFile(file)).toThrow(/column "Mail" is mapped twice/);
+    } finally {
+      removeDir(dir);
+    }
+  });
+});
+
+describe('duplicateTopLevelKey', () => {
+  it.each([
+    ['{"a":1,"b":2}', undefined],
+    ['{"a":1,"a":2}', 'a'],
+    ['{"a":{"b":1,"b":2},"c":[{"a":1}]}', undefined],
+    ['{"a":"x,\\"a\\":y","b":1}', undefined],
+    ['{"City":"x","Ci\\u0074y":"y"}', 'City'],
+    ['{"k":[1,{"k":2}],"k":3}', 'k'],
+    ['{}', undefined],
+  ])('%s → %s', (text, expected) => {
+    JSON.parse(text); // only ever called on text that parsed
+    expect(duplicateTopLevelKey(text)).toBe(expected);
   });
 });

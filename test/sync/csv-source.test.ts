@@ -1,4 +1,4 @@
-import { InputError } from '../../src/sync/input/input-item';
+import { InputError } from '../../src/sync/errors';
 import { readCsv } from './input-helpers';
 
 describe('CSV input', () => {

@@ -31,7 +31,7 @@ export function cliEnv(url: string, dir: string, extra: Record<string, string> =
 export function startCli(args: string[], env: NodeJS.ProcessEnv, cwd: string): ChildProcess {
   return spawn(
     process.execPath,
-    [CLI, ...args, '--env-file', path.join(cwd, 'empty.env'), '--progress', 'none'],
+    [CLI, ...args, '--dotenv', path.join(cwd, 'empty.env'), '--progress', 'none'],
     {
       env,
       cwd,

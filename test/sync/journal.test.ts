@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Journal, JournalError, readRecordEntries } from '../../src/sync/journal';
+import { JournalError } from '../../src/sync/errors';
+import { Journal, readRecordEntries } from '../../src/sync/journal';
 import type { JournalHeader } from '../../src/sync/journal-format';
 import { RecordState } from '../../src/sync/record-state';
 import { makeTmpDir, removeDir } from './tmp-dir';
@@ -8,8 +9,8 @@ import { makeTmpDir, removeDir } from './tmp-dir';
 function header(overrides: Partial<JournalHeader> = {}): JournalHeader {
   return {
     type: 'journal',
-    version: 1,
-    input: { path: '/data/customers.csv', size: 100, headSha256: 'aa' },
+    version: 2,
+    input: { path: '/data/customers.csv', size: 100, sha256: 'aa' },
     format: 'csv',
     key: 'ExternalCustomerReference',
     settings: { map: {}, emptyMeans: 'skip', shard: null, dryRun: false },
@@ -81,7 +82,7 @@ describe('Journal', () => {
 
   it('refuses an unfinished journal of another input, names it, and --restart sets it aside', async () => {
     await writeRun([{ n: 1 }]);
-    const other = header({ input: { path: '/data/other.csv', size: 7, headSha256: 'bb' } });
+    const other = header({ input: { path: '/data/other.csv', size: 7, sha256: 'bb' } });
     await expect(Journal.open(file, other, { restart: false })).rejects.toThrow(JournalError);
     await expect(Journal.open(file, other, { restart: false })).rejects.toThrow(
       /different input \(\/data\/customers\.csv/,
@@ -95,7 +96,7 @@ describe('Journal', () => {
 
   it('starts afresh over a completed journal of another input (the next night)', async () => {
     await writeRun([{ n: 1 }], true);
-    const other = header({ input: { path: '/data/customers.csv', size: 7, headSha256: 'bb' } });
+    const other = header({ input: { path: '/data/customers.csv', size: 7, sha256: 'bb' } });
     const opened = await Journal.open(file, other, { restart: false });
     opened.journal.close();
     expect(opened.rotatedTo).toBe(`${file}.prev`);
@@ -135,10 +136,41 @@ describe('Journal killed while being created', () => {
       expect(opened.previousRecords).toBe(0);
       expect(JSON.parse(fs.readFileSync(file, 'utf8').split('\n')[0])).toMatchObject({
         type: 'journal',
-        version: 1,
+        version: 2,
       });
     } finally {
       removeDir(dir);
     }
+  });
+});
+
+describe('Journal of an earlier version (input identified by its first MiB only)', () => {
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    dir = makeTmpDir();
+    file = path.join(dir, 'journal.ndjson');
+  });
+  afterEach(() => removeDir(dir));
+  const v1 = (complete: boolean): string =>
+    [
+      { type: 'journal', version: 1, input: { path: '/x.csv', size: 100, headSha256: 'aa' }, settings: {} },
+      { type: 'record', n: 1, line: 2, h: '0000000a', key: 'K', outcome: 'updated' },
+      ...(complete ? [{ type: 'end', complete: true, at: 'x' }] : []),
+    ]
+      .map((e) => JSON.stringify(e))
+      .join('\n') + '\n';
+
+  it('is never resumed: a completed one is set aside, an unfinished one refused', async () => {
+    fs.writeFileSync(file, v1(true));
+    const opened = await Journal.open(file, header(), { restart: false });
+    opened.journal.close();
+    expect(opened.rotatedTo).toBe(`${file}.prev`);
+    expect(opened.previousRecords).toBe(0);
+
+    fs.writeFileSync(file, v1(false));
+    await expect(Journal.open(file, header(), { restart: false })).rejects.toThrow(
+      /unfinished run of an earlier twocheckout-sync \(journal version 1\)/,
+    );
   });
 });

@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { acquireLock, LockError } from '../../src/sync/lock';
+import { LockError } from '../../src/sync/errors';
+import { acquireLock } from '../../src/sync/lock';
 import { makeTmpDir, removeDir } from './tmp-dir';
 
 /** The pid of a process that has exited (so no process has it, barring immediate reuse). */
@@ -38,7 +39,12 @@ describe('lock file', () => {
       JSON.stringify({ pid, host: os.hostname(), startedAt: '2026-01-01T00:00:00.000Z', token: 'x' }),
     );
     const lock = acquireLock(file);
-    expect(lock.tookOverFrom).toEqual({ pid, host: os.hostname(), startedAt: '2026-01-01T00:00:00.000Z' });
+    expect(lock.tookOverFrom).toEqual({
+      pid,
+      host: os.hostname(),
+      startedAt: '2026-01-01T00:00:00.000Z',
+      reason: `pid ${pid} is not running`,
+    });
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).pid).toBe(process.pid);
     lock.release();
   });
@@ -61,5 +67,67 @@ describe('lock file', () => {
     fs.writeFileSync(file, JSON.stringify({ pid: 1, host: 'h', startedAt: 'x', token: 'other' }));
     lock.release();
     expect(fs.existsSync(file)).toBe(true);
+  });
+});
+
+/** Field 22 of /proc/<pid>/stat: the process start time, in clock ticks since boot. */
+function startTicks(pid: number): string {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+}
+
+// Defect: a lock naming a live but unrelated PID (PID reuse after a reboot or in a container)
+// blocked every run until someone deleted it by hand.
+describe('lock file: a live PID that is not the holder', () => {
+  let dir: string;
+  let file: string;
+  let other: ChildProcess;
+  beforeEach(() => {
+    dir = makeTmpDir();
+    file = path.join(dir, 'journal.ndjson.lock');
+    other = spawn('sleep', ['120'], { stdio: 'ignore' });
+  });
+  afterEach(() => {
+    other.kill('SIGKILL');
+    removeDir(dir);
+  });
+  const bootId = (): string => fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+  const lockOf = (fields: Record<string, unknown>): void =>
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ host: os.hostname(), startedAt: '2026-01-01T00:00:00.000Z', token: 't', ...fields }),
+    );
+
+  it('records the host, the pid, the process start time and the boot id', () => {
+    const lock = acquireLock(file);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({
+      pid: process.pid,
+      host: os.hostname(),
+      procStart: startTicks(process.pid),
+      bootId: bootId(),
+    });
+    lock.release();
+  });
+
+  it('another process now has the pid (its start time differs): stale, taken over', () => {
+    const pid = other.pid as number;
+    lockOf({ pid, procStart: String(Number(startTicks(pid)) - 1000), bootId: bootId() });
+    const lock = acquireLock(file);
+    expect(lock.tookOverFrom).toMatchObject({ pid, reason: expect.stringMatching(/pid .* another process/) });
+    lock.release();
+  });
+
+  it('the machine rebooted since (another boot id): stale, taken over', () => {
+    const pid = other.pid as number;
+    lockOf({ pid, procStart: startTicks(pid), bootId: '00000000-0000-0000-0000-000000000000' });
+    const lock = acquireLock(file);
+    expect(lock.tookOverFrom).toMatchObject({ pid, reason: expect.stringMatching(/rebooted/) });
+    lock.release();
+  });
+
+  it('the holder itself (same pid, start time and boot): refused', () => {
+    const pid = other.pid as number;
+    lockOf({ pid, procStart: startTicks(pid), bootId: bootId() });
+    expect(() => acquireLock(file)).toThrow(new RegExp(`another run holds .*: pid ${pid} on this host`));
   });
 });

@@ -169,6 +169,33 @@ describe('twocheckout-sync resume, signals and lock', () => {
     expect(warning).toMatchObject({ level: 'warn', pid, startedAt: '2026-01-01T00:00:00.000Z' });
   });
 
+  it('takes over a lock naming a live pid that is not the holder (pid reused after a reboot)', async () => {
+    fs.mkdirSync(path.dirname(journal), { recursive: true });
+    // pid 1 always runs, but this lock was taken by a process that started at another time.
+    fs.writeFileSync(
+      `${journal}.lock`,
+      JSON.stringify({
+        pid: 1,
+        host: os.hostname(),
+        startedAt: '2026-01-01T00:00:00.000Z',
+        token: 't',
+        procStart: '1',
+      }),
+    );
+    const res = await runCli([input, '--log-format', 'json'], env(), dir);
+    expect(res.code).toBe(0);
+    const warning = res.stderr
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l))
+      .find((l) => /stale lock/.test(l.msg));
+    expect(warning).toMatchObject({
+      level: 'warn',
+      pid: 1,
+      reason: expect.stringMatching(/another process/),
+    });
+  });
+
   it.each([
     ['SIGTERM', 143],
     ['SIGINT', 130],

@@ -1,6 +1,8 @@
+import { dataRecord } from '../column-map';
 import { CsvAssembler, type CsvItem } from './csv-assembler';
-import { InputError, type InputItem, type InputSource } from './input-item';
-import { readLines, type ReadProgress } from './line-reader';
+import { InputError } from '../errors';
+import type { InputItem, InputSource } from './input-item';
+import { readLines, StartGuard, type ReadProgress } from './line-reader';
 
 function checkHeader(header: string[], line: number): void {
   const seen = new Set<string>();
@@ -20,7 +22,17 @@ export async function openCsvSource(
   maxRecordBytes: number,
   progress?: ReadProgress,
 ): Promise<InputSource> {
-  const lines = readLines(stream, maxRecordBytes, progress);
+  const budget = StartGuard.budget(maxRecordBytes);
+  const seen = { header: false };
+  const guard = new StartGuard(
+    budget,
+    () =>
+      new InputError(
+        `the first ${budget / (1024 * 1024)} MiB of the file ${seen.header ? 'after the header ' : ''}hold no readable ` +
+          'record (is it the right file? an export must be UTF-8 CSV text)',
+      ),
+  );
+  const lines = readLines(stream, maxRecordBytes, progress, guard);
   const assembler = new CsvAssembler(maxRecordBytes);
   const buffered: CsvItem[] = [];
   let done = false;
@@ -41,29 +53,48 @@ export async function openCsvSource(
     throw new InputError('the CSV file is empty: a header row naming the Customer fields is required');
   if (first.kind === 'error')
     throw new InputError(`CSV header (line ${first.line}) is unreadable: ${first.message}`);
-  const header = first.fields;
-  checkHeader(header, first.line);
+  const columns = first.fields;
+  seen.header = true;
+  checkHeader(columns, first.line);
+
+  const readable = (item: CsvItem): boolean =>
+    item.kind === 'record' && item.fields.length === columns.length;
+  // Look ahead to the first readable record (or the end), so a file of garbage fails here,
+  // before anything is sent; what comes before it is kept, at most 1000 items.
+  const lookahead: CsvItem[] = [];
+  for (let item = await next(); item !== undefined; item = await next()) {
+    lookahead.push(item);
+    if (readable(item)) break;
+    if (lookahead.length > 1000) {
+      throw new InputError(
+        'the first 1000 records after the CSV header are all unreadable (is it the right file?)',
+      );
+    }
+  }
+  guard.active = false;
+
+  function toItem(item: CsvItem, ordinal: number): InputItem {
+    if (item.kind === 'error') {
+      return { kind: 'unreadable', ordinal, line: item.line, message: item.message, raw: item.raw };
+    }
+    if (item.fields.length !== columns.length) {
+      return {
+        kind: 'unreadable',
+        ordinal,
+        line: item.line,
+        message: `has ${item.fields.length} fields, the header has ${columns.length}`,
+        raw: item.fields.join(',').slice(0, 200),
+      };
+    }
+    const values = dataRecord<unknown>();
+    columns.forEach((name, i) => (values[name] = item.fields[i]));
+    return { kind: 'record', ordinal, line: item.line, values };
+  }
 
   async function* items(): AsyncGenerator<InputItem> {
     let ordinal = 0;
-    for (let item = await next(); item !== undefined; item = await next()) {
-      ordinal += 1;
-      if (item.kind === 'error') {
-        yield { kind: 'unreadable', ordinal, line: item.line, message: item.message, raw: item.raw };
-      } else if (item.fields.length !== header.length) {
-        yield {
-          kind: 'unreadable',
-          ordinal,
-          line: item.line,
-          message: `has ${item.fields.length} fields, the header has ${header.length}`,
-          raw: item.fields.join(',').slice(0, 200),
-        };
-      } else {
-        const values: Record<string, unknown> = {};
-        header.forEach((name, i) => (values[name] = item.fields[i]));
-        yield { kind: 'record', ordinal, line: item.line, values };
-      }
-    }
+    for (const item of lookahead.splice(0)) yield toItem(item, ++ordinal);
+    for (let item = await next(); item !== undefined; item = await next()) yield toItem(item, ++ordinal);
   }
-  return { format: 'csv', columns: header, items: items(), close: () => undefined };
+  return { format: 'csv', columns, items: items(), close: () => undefined };
 }

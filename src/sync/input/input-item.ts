@@ -32,8 +32,3 @@ export interface InputSource {
   /** Releases the file (when the run stops before the end of the input). */
   close(): void;
 }
-
-/** The input cannot be used at all (unreadable file, bad header). Fatal: exit code 2. */
-export class InputError extends Error {
-  override readonly name = 'InputError';
-}

@@ -1,5 +1,7 @@
-import { InputError, type InputItem, type InputSource } from './input-item';
-import { readLines, type RawLine, type ReadProgress } from './line-reader';
+import { InputError } from '../errors';
+import type { InputItem, InputSource } from './input-item';
+import { duplicateTopLevelKey } from './json-keys';
+import { readLines, StartGuard, type RawLine, type ReadProgress } from './line-reader';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -38,6 +40,14 @@ function parseLine(line: RawLine, maxBytes: number): Parsed {
       raw: text.slice(0, 200),
     };
   }
+  const twice = duplicateTopLevelKey(text);
+  if (twice !== undefined) {
+    return {
+      ok: false,
+      message: `the record has ${JSON.stringify(twice)} twice (which one is meant?)`,
+      raw: text.slice(0, 200),
+    };
+  }
   return { ok: true, values: value as Record<string, unknown> };
 }
 
@@ -51,7 +61,16 @@ export async function openJsonlSource(
   maxRecordBytes: number,
   progress?: ReadProgress,
 ): Promise<InputSource> {
-  const lines = readLines(stream, maxRecordBytes, progress);
+  const budget = StartGuard.budget(maxRecordBytes);
+  const guard = new StartGuard(
+    budget,
+    () =>
+      new InputError(
+        `the first ${budget / (1024 * 1024)} MiB of the JSON Lines file hold no readable record ` +
+          '(is it the right file? an export must be UTF-8 text with one JSON object per line)',
+      ),
+  );
+  const lines = readLines(stream, maxRecordBytes, progress, guard);
   // Look ahead to the first readable record; what comes before it is kept as short error
   // summaries, at most 1000 of them.
   const lookahead: { lineNo: number; parsed: Parsed }[] = [];
@@ -66,9 +85,13 @@ export async function openJsonlSource(
     if (parsed?.ok && Object.keys(parsed.values).some((k) => !k.startsWith('_')))
       columns = Object.keys(parsed.values);
     else if (lookahead.length > 1000) {
-      throw new InputError('the first 1000 lines of the JSON Lines file hold no readable JSON object');
+      throw new InputError(
+        'the first 1000 lines of the JSON Lines file hold no readable record (is it the right file?)',
+      );
     }
   }
+  // Found one (or the end): from here on, bad lines are records of their own.
+  guard.active = false;
 
   async function* items(): AsyncGenerator<InputItem> {
     let ordinal = 0;

@@ -16,6 +16,29 @@ export interface ReadProgress {
 }
 
 /**
+ * Until a source has found its first readable record, the bytes it may read looking for one:
+ * a file whose start holds no record at all (a zeroed or binary file, the wrong file) fails
+ * after `limit` bytes, not after reading gigabytes, even inside one enormous line.
+ */
+export class StartGuard {
+  active = true;
+
+  constructor(
+    readonly limit: number,
+    private readonly fail: () => Error,
+  ) {}
+
+  /** How many bytes a source may read before its first record, for a record limit of `maxRecordBytes`. */
+  static budget(maxRecordBytes: number): number {
+    return Math.max(4 * 1024 * 1024, 4 * maxRecordBytes);
+  }
+
+  check(bytesScanned: number): void {
+    if (this.active && bytesScanned > this.limit) throw this.fail();
+  }
+}
+
+/**
  * Splits a byte stream into lines without ever holding more than one line (bounded by `maxBytes`)
  * plus one chunk: an over-long line is cut, flagged and skipped to its end, so one enormous line
  * can neither exhaust memory nor swallow the records after it. A UTF-8 BOM at the start is dropped.
@@ -24,6 +47,7 @@ export async function* readLines(
   stream: AsyncIterable<Buffer | string>,
   maxBytes: number,
   progress: ReadProgress = { bytesRead: 0 },
+  guard?: StartGuard,
 ): AsyncGenerator<RawLine> {
   let parts: Buffer[] = [];
   let partBytes = 0;
@@ -54,8 +78,11 @@ export async function* readLines(
     return line;
   };
 
+  let scanned = 0;
   for await (const chunk of stream) {
     let buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    scanned += buf.length;
+    guard?.check(scanned);
     if (first && buf.length > 0) {
       first = false;
       if (buf.subarray(0, 3).equals(BOM)) {

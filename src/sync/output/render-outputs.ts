@@ -1,4 +1,5 @@
-import { META_COLUMNS } from '../column-map';
+import { dataRecord, META_COLUMNS } from '../column-map';
+import type { EmptyMeans } from '../record-patch';
 import type { InputFormat } from '../input/input-item';
 import { readRecordEntries } from '../journal';
 import type { Change, JournalRecordEntry, Outcome } from '../journal-format';
@@ -10,7 +11,7 @@ import { csvRow } from './csv-text';
 export type OutcomeCounts = Record<Outcome, number>;
 
 export function emptyCounts(): OutcomeCounts {
-  return { updated: 0, unchanged: 0, planned: 0, invalid: 0, failed: 0 };
+  return { updated: 0, unchanged: 0, planned: 0, invalid: 0, failed: 0, superseded: 0 };
 }
 
 export interface RenderTargets {
@@ -22,6 +23,14 @@ export interface RenderTargets {
   inputColumns: readonly string[];
   /** Planned/applied changes kept for the report (the results file has all of them). */
   maxReportedChanges: number;
+  /**
+   * For a failed record whose fields later records of its key have partly set since: the note for
+   * its `_error`, and the input columns feeding those fields. They are left out of its dead-letter
+   * row where leaving them out means "leave as it is" (JSON Lines; CSV with --empty-means skip), so
+   * re-sending the file as it is never writes an older value over a newer one.
+   */
+  covered?: (entry: JournalRecordEntry) => { note: string; columns: ReadonlySet<string> } | undefined;
+  emptyMeans: EmptyMeans;
 }
 
 export interface RenderSummary {
@@ -58,7 +67,7 @@ function resultsLine(e: JournalRecordEntry, csv: boolean): string {
       e.reference ?? '',
       (e.changes ?? []).map((c) => c.field).join(';'),
       (e.changes ?? []).map(describeChange).join('; '),
-      e.error ?? '',
+      e.supersededBy !== undefined ? `superseded by line ${e.supersededBy}` : (e.error ?? ''),
     ]);
   }
   const out: Record<string, unknown> = { line: e.line, record: e.n, key: e.key, outcome: e.outcome };
@@ -66,6 +75,8 @@ function resultsLine(e: JournalRecordEntry, csv: boolean): string {
   if (e.changes && e.changes.length > 0) out.changes = e.changes;
   if (e.error !== undefined) out.error = e.error;
   if (e.errorKind !== undefined) out.errorKind = e.errorKind;
+  if (e.supersededBy !== undefined) out.supersededBy = e.supersededBy;
+  if (e.confirmedOnResume) out.confirmedOnResume = true;
   return `${JSON.stringify(out)}\n`;
 }
 
@@ -78,47 +89,64 @@ export async function renderOutputs(t: RenderTargets, states: RecordStates): Pro
   const resultsCsv = t.results.toLowerCase().endsWith('.csv');
   const deadCsv = t.inputFormat === 'csv';
   const deadColumns = [...t.inputColumns.filter((c) => !META_COLUMNS.includes(c)), '_error', '_line'];
-  const results = new AtomicFile(t.results);
-  const dead = new AtomicFile(t.deadLetter);
+  const results = new AtomicFile(t.results, 'the results file');
+  let dead: AtomicFile;
+  try {
+    dead = new AtomicFile(t.deadLetter, 'the dead-letter file');
+  } catch (e) {
+    results.abort();
+    throw e;
+  }
   const summary: RenderSummary = { totals: emptyCounts(), changes: [], changesOmitted: 0 };
   try {
     if (resultsCsv)
-      await results.write(
-        csvRow(['line', 'key', 'outcome', 'reference', 'changed_fields', 'changes', 'error']),
-      );
-    if (deadCsv) await dead.write(csvRow(deadColumns));
+      results.write(csvRow(['line', 'key', 'outcome', 'reference', 'changed_fields', 'changes', 'error']));
+    if (deadCsv) dead.write(csvRow(deadColumns));
     for await (const { index, entry } of readRecordEntries(t.journal)) {
       if (!states.isLatest(entry.n, index)) continue;
       summary.totals[entry.outcome] += 1;
-      await results.write(resultsLine(entry, resultsCsv));
+      results.write(resultsLine(entry, resultsCsv));
       for (const c of entry.changes ?? []) {
         if (summary.changes.length < t.maxReportedChanges) {
           summary.changes.push({ line: entry.line, key: entry.key, outcome: entry.outcome, ...c });
         } else summary.changesOmitted += 1;
       }
       if (entry.outcome !== 'invalid' && entry.outcome !== 'failed') continue;
-      const reason =
-        entry.raw !== undefined ? `${entry.error ?? ''} (text: ${entry.raw})` : (entry.error ?? '');
+      const covered = entry.outcome === 'failed' ? t.covered?.(entry) : undefined;
+      const omit = covered && (!deadCsv || t.emptyMeans === 'skip') ? covered.columns : new Set<string>();
+      const how =
+        omit.size > 0
+          ? `the others are ${deadCsv ? 'left empty' : 'left out'} here`
+          : 'remove the others before re-sending';
+      const error = covered ? `${entry.error ?? ''} (${covered.note}; ${how})` : (entry.error ?? '');
+      const reason = entry.raw !== undefined ? `${error} (text: ${entry.raw})` : error;
       if (deadCsv) {
         const values = entry.values ?? {};
-        await dead.write(
+        dead.write(
           csvRow(
             deadColumns.map((c) =>
-              c === '_error' ? reason : c === '_line' ? entry.line : (values[c] ?? ''),
+              c === '_error'
+                ? reason
+                : c === '_line'
+                  ? entry.line
+                  : Object.hasOwn(values, c) && !omit.has(c)
+                    ? values[c]
+                    : '',
             ),
           ),
         );
       } else {
-        const row: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(entry.values ?? {})) if (!META_COLUMNS.includes(k)) row[k] = v;
-        row._error = entry.error ?? '';
+        const row = dataRecord<unknown>();
+        for (const [k, v] of Object.entries(entry.values ?? {}))
+          if (!META_COLUMNS.includes(k) && !omit.has(k)) row[k] = v;
+        row._error = error;
         row._line = entry.line;
         if (entry.raw !== undefined) row._raw = entry.raw;
-        await dead.write(`${JSON.stringify(row)}\n`);
+        dead.write(`${JSON.stringify(row)}\n`);
       }
     }
-    await results.commit();
-    await dead.commit();
+    results.commit();
+    dead.commit();
   } catch (e) {
     results.abort();
     dead.abort();
