@@ -46,6 +46,8 @@ export interface CliSettings {
     timeoutMs?: number;
     /** Keep-alive sockets: follows `--concurrency`. */
     maxSockets: number;
+    /** `--max-rps`: the client's budget of SOAP sends per second. */
+    maxRps?: number;
     /** The variables the client reads its configuration from. */
     env: Env;
   };
@@ -341,6 +343,7 @@ export function parseCommandLine(argv: readonly string[], context: ParseContext 
   }
 
   const concurrency = values.number('concurrency', 1, MAX_CONCURRENCY, true) ?? DEFAULTS.concurrency;
+  const maxRps = values.number('max-rps', 0.01, 10_000, false);
   const sync: SyncOptions = {
     input,
     format,
@@ -349,7 +352,7 @@ export function parseCommandLine(argv: readonly string[], context: ParseContext 
     emptyMeans: values.oneOf<EmptyMeans>('empty-means', ['skip', 'clear'], 'skip'),
     dryRun,
     concurrency,
-    maxRps: values.number('max-rps', 0.01, 10_000, false),
+    maxRps,
     updateEndUserSubscriptions: values.boolean('update-end-user-subscriptions', false),
     verify: values.boolean('verify', false),
     restart: values.boolean('restart', false),
@@ -383,6 +386,8 @@ export function parseCommandLine(argv: readonly string[], context: ParseContext 
         ...(timeoutMs !== undefined ? { timeoutMs } : {}),
         // One request in flight per record: the client needs no more sockets than records in flight.
         maxSockets: concurrency,
+        // The client's limiter charges every SOAP send, retries and logins included.
+        ...(maxRps !== undefined ? { maxRps } : {}),
         // Real environment variables win over the .env file (dotenv's rule).
         env: { ...dotenv, ...env },
       },

@@ -111,7 +111,7 @@ export const FLAGS: readonly FlagSpec[] = [
     arg: 'R',
     group: 'What to do',
     defaultText: 'none',
-    help: 'at most R SOAP calls per second (client-side budget)',
+    help: 'at most R SOAP sends per second, retries and logins included (client-side budget)',
   },
   {
     name: 'shard',

@@ -19,7 +19,6 @@ import { coverageNote } from './pipeline/supersession';
 import { keyIdOfText } from './record-patch';
 import { RecordWarnings, RunControl } from './pipeline/run-control';
 import { updateStep, type RecordStep } from './pipeline/steps';
-import { RateLimiter } from './rate-limiter';
 import { processRecords } from './record-pipeline';
 import type { RecordStates } from './record-state';
 import type { SyncOptions } from './sync-options';
@@ -173,7 +172,6 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
       outage: new OutageDetector(options.maxConsecutiveFailures),
       pending: resume.pending,
       intents: resume.intents,
-      limiter: options.maxRps ? new RateLimiter(options.maxRps) : undefined,
       progress: new RunProgress(counts, progressState, report.input.bytes, deps.progress),
     };
     // Failures superseded by a record journaled after them (a kill came between the two lines).

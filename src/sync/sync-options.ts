@@ -20,7 +20,11 @@ export interface SyncOptions {
   dryRun: boolean;
   /** Records in flight at once (one key is never concurrent). */
   concurrency: number;
-  /** Client-side budget of SOAP calls per second; none when undefined. */
+  /**
+   * Client-side budget of SOAP sends per second (retries and logins included); none when
+   * undefined. Applied by the client, not here: the CLI builds its client with `maxRps`; an
+   * in-process caller of runSync sets the client's own `maxRps` option. Reported as given.
+   */
   maxRps?: number;
   /** Copy changed contact details to the end user of the customer's subscriptions. */
   updateEndUserSubscriptions: boolean;

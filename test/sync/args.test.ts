@@ -90,7 +90,13 @@ describe('command line', () => {
       updateEndUserSubscriptions: true,
       shard: { index: 2, count: 3 },
     });
-    expect(s.client).toEqual({ url: 'http://127.0.0.1:1/soap/4.0/', timeoutMs: 500, maxSockets: 3, env: {} });
+    expect(s.client).toEqual({
+      url: 'http://127.0.0.1:1/soap/4.0/',
+      timeoutMs: 500,
+      maxSockets: 3,
+      maxRps: 2.5,
+      env: {},
+    });
   });
 
   it.each([

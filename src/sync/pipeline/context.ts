@@ -2,7 +2,6 @@ import type { CustomerKey, CustomerPatch } from '../../customers/api';
 import type { Change } from '../journal-format';
 import type { SyncLogger } from '../log';
 import type { ProgressReporter, ProgressSnapshot } from '../progress';
-import type { RateLimiter } from '../rate-limiter';
 import type { SyncOptions } from '../sync-options';
 import type { RunCounts, SyncClient } from '../sync-types';
 import type { OutageDetector } from './classify';
@@ -28,7 +27,6 @@ export interface RunContext {
   readonly pending: PendingFailures;
   /** Intents left by earlier runs, by record ordinal (see JournalIntentEntry). */
   readonly intents: Map<number, Change[]>;
-  readonly limiter: RateLimiter | undefined;
   readonly progress: RunProgress;
 }
 

@@ -25,17 +25,13 @@ export const updateStep: RecordStep = {
   name: 'update',
   network: true,
   async run(task, ctx) {
-    const { options, limiter } = ctx;
-    await limiter?.take();
+    const { options } = ctx;
     const result = await ctx.client.customers.update(task.key, task.patch, {
       dryRun: options.dryRun,
       verify: options.verify,
       updateEndUserSubscriptions: options.updateEndUserSubscriptions,
       beforeWrite: (changes) => ctx.journal.intent(task.ordinal, task.h, [...changes]),
     });
-    // The read took the token; the write and the verify read are charged after the fact.
-    const wrote = result.outcome === 'updated';
-    limiter?.charge((wrote ? 1 : 0) + (wrote && options.verify ? 1 : 0));
     if (result.outcome === 'unchanged' && task.intent && task.intent.length > 0) {
       return {
         outcome: 'updated',
