@@ -14,20 +14,24 @@ export interface FieldChange {
 const CASE_INSENSITIVE = new Set<string>(['CountryCode', 'Language']);
 
 /**
- * Equality as the service means it:
- * - `null`, `undefined` and `''` are the same "no value": the service answers `''` for some unset
- *   fields (Language) and `null` for others, so treating them as different would report (and
- *   write) a change on every sync run.
- * - CountryCode and Language compare case-insensitively.
- * - Everything else compares exactly (a change of case in a name or e-mail is a real change).
+ * A field's value as the service compares it: `null`, `undefined` and `''` are the same "no
+ * value" (the service answers `''` for some unset fields, Language, and `null` for others), and
+ * CountryCode and Language are case-insensitive codes (`"US"` comes back `"us"`). Two values are
+ * the same for the service exactly when these are equal; the sync's state hashes this form, so a
+ * row that round-trips through the service still matches the next night.
+ */
+export function comparableValue(field: string, value: unknown): unknown {
+  const v = value === undefined || value === null ? '' : value;
+  return typeof v === 'string' && CASE_INSENSITIVE.has(field) ? v.toLowerCase() : v;
+}
+
+/**
+ * Equality as the service means it (see {@link comparableValue}): treating `null` and `''` as
+ * different would report (and write) a change on every sync run; a change of case in a name or
+ * e-mail is a real change.
  */
 export function sameFieldValue(field: string, a: unknown, b: unknown): boolean {
-  const na = a === undefined || a === null ? '' : a;
-  const nb = b === undefined || b === null ? '' : b;
-  if (typeof na === 'string' && typeof nb === 'string' && CASE_INSENSITIVE.has(field)) {
-    return na.toLowerCase() === nb.toLowerCase();
-  }
-  return na === nb;
+  return comparableValue(field, a) === comparableValue(field, b);
 }
 
 /** The fields of `patch` whose value differs from `current`, in patch order. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseDotenv } from 'dotenv';
+import { LIVE_SOAP_URL } from '../client/options';
 import {
   dataRecord,
   KEY_FIELDS,
@@ -18,7 +19,7 @@ import type { LogFormat, LogLevel } from './log';
 import type { ProgressMode } from './progress';
 import type { EmptyMeans } from './record-patch';
 import { parseShard } from './shard';
-import { DEFAULTS, type SyncOptions } from './sync-options';
+import { DEFAULTS, type StateOptions, type SyncOptions } from './sync-options';
 
 /** Environment variables by name. */
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -219,6 +220,57 @@ function columnMap(values: FlagValues): ColumnMap {
 }
 
 /**
+ * The service as the state's identity: host name and path (`api.2checkout.com/soap/4.0`). A state
+ * built against a sandbox must not be taken for the live service's; the port and the scheme are
+ * left out, since a local forwarding proxy in front of the same service changes only those.
+ */
+export function serviceIdentity(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}${u.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return url.trim();
+  }
+}
+
+/** `--state`, `--no-state`, `--full` and `--refresh-after`: undefined when the run goes without a state. */
+function stateOptions(
+  values: FlagValues,
+  outDir: string,
+  shardSuffix: string,
+  env: Env,
+  url: string | undefined,
+): StateOptions | undefined {
+  const noState = values.boolean('no-state', false);
+  const file = values.string('state');
+  const full = values.boolean('full', false);
+  const refreshAfterDays = values.number('refresh-after', 0, 3650, false);
+  if (noState) {
+    const noStateFrom = values.raw('no-state')?.where ?? '--no-state';
+    const clash = [
+      file && file.where,
+      full && (values.raw('full')?.where ?? '--full'),
+      refreshAfterDays !== undefined && values.raw('refresh-after')?.where,
+    ].filter((w): w is string => typeof w === 'string');
+    if (clash.length > 0) {
+      throw new UsageError(
+        `${noStateFrom} runs without the state, so ${clash.join(' and ')} cannot be used with it`,
+      );
+    }
+    return undefined;
+  }
+  return {
+    file: path.resolve(file?.value ?? path.join(outDir, `state${shardSuffix}.sqlite`)),
+    full,
+    refreshAfterDays: refreshAfterDays ?? DEFAULTS.refreshAfterDays,
+    identity: {
+      merchant: env.TWOCHECKOUT_MERCHANT_CODE?.trim() ?? '',
+      service: serviceIdentity(url ?? (env.TWOCHECKOUT_SOAP_URL?.trim() || LIVE_SOAP_URL)),
+    },
+  };
+}
+
+/**
  * Parses and validates the command line, with each flag's fallback to `TWOCHECKOUT_SYNC_<FLAG>`
  * in the environment, then in the .env file. Every problem is a UsageError naming the flag or
  * the variable.
@@ -237,6 +289,11 @@ export function parseCommandLine(argv: readonly string[], context: ParseContext 
     throw explainParseError(e);
   }
   const cli = { ...parsed.values } as Record<string, RawValue | undefined>;
+  // parseArgs reads --no-state as the negation of --state FILE.
+  if (cli.state === false) {
+    delete cli.state;
+    cli['no-state'] = true;
+  }
   if (cli.help) return { kind: 'help' };
   if (cli.version) return { kind: 'version' };
   const warnings: string[] = [];
@@ -252,27 +309,28 @@ export function parseCommandLine(argv: readonly string[], context: ParseContext 
     }
   }
 
-  const env = context.env ?? process.env;
+  const processEnv = context.env ?? process.env;
   const explicitDotenv =
     cli[DOTENV] !== undefined
       ? `--${spelled[DOTENV] ?? DOTENV}`
-      : env[envName(DOTENV)]
+      : processEnv[envName(DOTENV)]
         ? envName(DOTENV)
         : undefined;
   const dotenvFile =
     cli[DOTENV] !== undefined
       ? String(cli[DOTENV])
-      : env[envName(DOTENV)] ||
+      : processEnv[envName(DOTENV)] ||
         (context.defaultDotenv === undefined ? path.resolve('.env') : context.defaultDotenv || undefined);
   const dotenv = dotenvFile ? readDotenv(dotenvFile, explicitDotenv) : {};
-  const values = new FlagValues(cli, env, dotenv, dotenvFile);
+  const values = new FlagValues(cli, processEnv, dotenv, dotenvFile);
 
   if (parsed.positionals.length > 1) {
     throw new UsageError(
       `one input file per run; got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}`,
     );
   }
-  const input = parsed.positionals[0] ?? (env[INPUT_ENV] || undefined) ?? (dotenv[INPUT_ENV] || undefined);
+  const input =
+    parsed.positionals[0] ?? (processEnv[INPUT_ENV] || undefined) ?? (dotenv[INPUT_ENV] || undefined);
   if (input === undefined) throw new UsageError(`missing the input file (or ${INPUT_ENV}; see --help)`);
 
   const format: InputFormat | undefined =
@@ -323,14 +381,20 @@ export function parseCommandLine(argv: readonly string[], context: ParseContext 
   }
   const journal = journalValue?.value ?? defaultFile(outDir, 'journal', 'ndjson', dryRun, shardSuffix);
   const report = values.string('report')?.value ?? defaultFile(outDir, 'report', 'json', dryRun, shardSuffix);
-  const files = [journal, report, results, deadLetter].map((f) => path.resolve(f));
+  const env = { ...dotenv, ...processEnv };
+  const urlValue = values.string('url');
+  const state = stateOptions(values, outDir, shardSuffix, env, urlValue?.value);
+  const files = [journal, report, results, deadLetter, ...(state ? [state.file] : [])].map((f) =>
+    path.resolve(f),
+  );
   const inputPath = path.resolve(input);
   if (files.includes(inputPath))
-    throw new UsageError('an output file (--journal/--report/--results/--dead-letter) is the input file');
+    throw new UsageError(
+      'an output file (--journal/--report/--results/--dead-letter/--state) is the input file',
+    );
   if (new Set(files).size !== files.length)
-    throw new UsageError('--journal, --report, --results and --dead-letter must be different files');
+    throw new UsageError('--journal, --report, --results, --dead-letter and --state must be different files');
 
-  const urlValue = values.string('url');
   if (urlValue !== undefined) {
     try {
       const u = new URL(urlValue.value);
@@ -357,6 +421,7 @@ export function parseCommandLine(argv: readonly string[], context: ParseContext 
     verify: values.boolean('verify', false),
     restart: values.boolean('restart', false),
     shard: shardSpec,
+    state,
     files: {
       outDir,
       journal: path.resolve(journal),
@@ -389,7 +454,7 @@ export function parseCommandLine(argv: readonly string[], context: ParseContext 
         // The client's limiter charges every SOAP send, retries and logins included.
         ...(maxRps !== undefined ? { maxRps } : {}),
         // Real environment variables win over the .env file (dotenv's rule).
-        env: { ...dotenv, ...env },
+        env,
       },
       warnings,
     },

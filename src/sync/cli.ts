@@ -39,13 +39,22 @@ function summary(report: SyncReport): string {
   const t = report.totals;
   const lines = [
     `${report.dryRun ? 'dry run ' : ''}${report.status} (exit ${report.exitCode}) in ${(report.durationMs / 1000).toFixed(1)}s`,
-    `  this run: updated ${c.updated}, unchanged ${c.unchanged}, planned ${c.planned}, invalid ${c.invalid}, ` +
+    `  this run: updated ${c.updated}, unchanged ${c.unchanged}, unchanged (state) ${c['unchanged-state']}, ` +
+      `planned ${c.planned}, invalid ${c.invalid}, ` +
       `failed ${c.failed}, superseded ${c.superseded}, skipped (journal) ${c.skippedByJournal}, ` +
       `other shards ${c.otherShards}, not attempted ${c.notAttempted}`,
-    `  all records: updated ${t.updated}, unchanged ${t.unchanged}, planned ${t.planned}, invalid ${t.invalid}, ` +
+    `  all records: updated ${t.updated}, unchanged ${t.unchanged}, unchanged (state) ${t['unchanged-state']}, ` +
+      `planned ${t.planned}, invalid ${t.invalid}, ` +
       `failed ${t.failed}, superseded ${t.superseded}`,
     `  calls ${report.client.calls}, logins ${report.client.logins}, retries ${report.client.retries}`,
   ];
+  const s = report.state;
+  if (s.mode !== 'off') {
+    lines.push(
+      `  state (${s.mode}): ${s.customersAtEnd} customers, refreshed ${s.refreshed}, ` +
+        `drift corrected ${s.driftCorrected}${report.dryRun ? ' (planned)' : ''}`,
+    );
+  }
   if (report.fatal) lines.push(`  fatal (${report.fatal.kind}): ${report.fatal.message}`);
   if (report.reportWritten) {
     lines.push(`  report:      ${report.files.report}`, `  results:     ${report.files.results}`);

@@ -12,6 +12,7 @@ export type SyncErrorKind =
   | 'output'
   | 'storage'
   | 'journal'
+  | 'state'
   | 'lock'
   | 'unavailable'
   | 'internal';
@@ -66,6 +67,16 @@ export class StorageError extends SyncError {
 export class JournalError extends SyncError {
   constructor(message: string) {
     super('journal', message);
+  }
+}
+
+/**
+ * The sync state cannot be used: better-sqlite3 is missing, or the file is damaged, not a state
+ * file, or another sync's (merchant, service, key field, mapping).
+ */
+export class StateError extends SyncError {
+  constructor(message: string) {
+    super('state', message);
   }
 }
 

@@ -121,6 +121,20 @@ export const FLAGS: readonly FlagSpec[] = [
     help: 'process only shard I of N (split by a hash of the key)',
   },
   {
+    name: 'refresh-after',
+    type: 'string',
+    arg: 'DAYS',
+    group: 'What to do',
+    defaultText: '7',
+    help: 'read a customer the state confirms again once its confirmation is DAYS old, spread over the period (0: read every customer)',
+  },
+  {
+    name: 'full',
+    type: 'boolean',
+    group: 'What to do',
+    help: 'ignore the state for this run: read every customer, and write the state afresh',
+  },
+  {
     name: 'out-dir',
     type: 'string',
     arg: 'DIR',
@@ -141,6 +155,20 @@ export const FLAGS: readonly FlagSpec[] = [
     type: 'boolean',
     group: 'Files',
     help: 'set the journal aside (.prev) and start from the first record',
+  },
+  {
+    name: 'state',
+    type: 'string',
+    arg: 'FILE',
+    group: 'Files',
+    defaultText: '<out-dir>/state.sqlite',
+    help: 'the sync state: per customer, hashes of the values 2Checkout was last confirmed to hold, so unchanged records need no read (needs better-sqlite3)',
+  },
+  {
+    name: 'no-state',
+    type: 'boolean',
+    group: 'Files',
+    help: 'run without the state: read every customer (better-sqlite3 not needed)',
   },
   {
     name: 'report',

@@ -4,11 +4,19 @@ import type { InputFingerprint } from './input/open-input';
 /**
  * What happened to a record. `superseded`: it was not applied (it failed), and a later record of
  * the same key has been applied since, so it never will be: the later record set the customer.
+ * `unchanged-state` (shown as "unchanged (state)"): the sync state confirms every field of the
+ * record at its value, recently enough, so 2Checkout was not asked.
  */
-export type Outcome = 'updated' | 'unchanged' | 'planned' | 'invalid' | 'failed' | 'superseded';
+export type Outcome =
+  'updated' | 'unchanged' | 'unchanged-state' | 'planned' | 'invalid' | 'failed' | 'superseded';
 
 /** Outcomes that put the record's values in place (or, in a dry run, would have). */
-export const APPLIED_OUTCOMES: ReadonlySet<Outcome> = new Set<Outcome>(['updated', 'unchanged', 'planned']);
+export const APPLIED_OUTCOMES: ReadonlySet<Outcome> = new Set<Outcome>([
+  'updated',
+  'unchanged',
+  'unchanged-state',
+  'planned',
+]);
 
 /** One field changed (or to change) on a customer. */
 export interface Change {
@@ -70,6 +78,11 @@ export interface JournalRecordEntry {
   supersededBy?: number;
   /** `updated` by an earlier run whose answer was lost (its intent is in the journal), found in place now. */
   confirmedOnResume?: true;
+  /**
+   * On `updated` (`planned`): the changed fields whose old value the sync state had confirmed, so
+   * someone changed them in 2Checkout since; the export's value was written back (drift corrected).
+   */
+  drift?: string[];
 }
 
 /**

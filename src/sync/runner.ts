@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import { planColumns, targetOf } from './column-map';
+import { planColumns, targetOf, type KeyField } from './column-map';
 import { SyncError } from './errors';
 import type { InputSource } from './input/input-item';
 import { fingerprintInput, openInput, statInput } from './input/open-input';
@@ -21,8 +21,11 @@ import { RecordWarnings, RunControl } from './pipeline/run-control';
 import { updateStep, type RecordStep } from './pipeline/steps';
 import { processRecords } from './record-pipeline';
 import type { RecordStates } from './record-state';
-import type { SyncOptions } from './sync-options';
-import type { SyncDeps, SyncReport } from './sync-types';
+import { stateStep } from './state/state-step';
+import { StateStore } from './state/state-store';
+import { SyncState } from './state/sync-state';
+import type { StateOptions, SyncOptions } from './sync-options';
+import type { StateReport, SyncDeps, SyncReport } from './sync-types';
 
 export type { RunStatus, SyncClient, SyncDeps, SyncReport } from './sync-types';
 
@@ -73,14 +76,21 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
     changes: [],
     changesOmitted: 0,
     reportWritten: false,
+    state: offState(),
   };
   const baseStats = deps.client.stats();
+  // A dry run with --full ignores the state, and there is nothing to write: it is not opened.
+  const stateOptions = options.state && !(options.dryRun && options.state.full) ? options.state : undefined;
 
   let lock: HeldLock | undefined;
   let journal: Journal | undefined;
   let source: InputSource | undefined;
   let states: RecordStates | undefined;
   let covered: RenderTargets['covered'];
+  // ── the sync state (kept in its own block: the state file, its lock, and the run's use of it)
+  let stateLock: HeldLock | undefined;
+  let store: StateStore | undefined;
+  let state: SyncState | undefined;
   const control = new RunControl(log);
   const progressState = { bytesRead: 0 };
   try {
@@ -92,6 +102,12 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
       { what: 'the report', file: options.files.report },
       { what: 'the results file', file: options.files.results },
       { what: 'the dead-letter file', file: options.files.deadLetter },
+      ...(stateOptions && !options.dryRun
+        ? [
+            { what: 'the state file', file: stateOptions.file, inPlace: true },
+            { what: 'the state lock file', file: `${stateOptions.file}.lock` },
+          ]
+        : []),
     ]);
     const opened = await openInput(options.input, options.format, options.maxRecordBytes, progressState);
     source = opened;
@@ -107,6 +123,10 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
     lock = acquireLock(`${options.files.journal}.lock`);
     if (lock.tookOverFrom) {
       log.warn('took over a stale lock (its run is gone)', { lock: lock.file, ...lock.tookOverFrom });
+    }
+    if (stateOptions) {
+      ({ stateLock, store } = openState(stateOptions, options, plan.key, log));
+      report.state = stateReport(stateOptions, options);
     }
     // The whole content identifies the input (after the checks above, which fail fast on garbage).
     log.debug('identifying the input (sha256 of its content)', { bytes: report.input.bytes });
@@ -160,6 +180,19 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
       });
     }
     journal.append({ type: 'run', pid: process.pid, host: os.hostname(), startedAt });
+    if (store && stateOptions) {
+      // --full writes the state afresh: emptied when its run starts, not when that run is resumed.
+      if (stateOptions.full && !options.dryRun && openedJournal.previousRecords === 0) {
+        store.clear();
+        log.info('--full: every customer is read, and the state is written afresh', { state: store.file });
+      }
+      report.state.customersAtStart = store.count();
+      state = new SyncState(store, {
+        full: stateOptions.full,
+        dryRun: options.dryRun,
+        refreshAfterDays: stateOptions.refreshAfterDays,
+      });
+    }
 
     const ctx: RunContext = {
       options,
@@ -173,13 +206,16 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
       pending: resume.pending,
       intents: resume.intents,
       progress: new RunProgress(counts, progressState, report.input.bytes, deps.progress),
+      state,
     };
     // Failures superseded by a record journaled after them (a kill came between the two lines).
     for (const { row, by } of resume.supersededAtLoad()) ctx.journal.superseded(row, by);
     // How a record is applied, in order. A step that can decide a record locally (without the
     // service) goes before updateStep; the scheduler keeps per-key order and supersession for all.
-    const steps: RecordStep[] = [updateStep];
+    const steps: RecordStep[] = state ? [stateStep, updateStep] : [updateStep];
     await processRecords(ctx, source, plan, steps, deps.stop);
+    // Every confirmation is in the state before the journal says the run is complete.
+    store?.flush();
     journal.append({
       type: 'end',
       complete: !control.stopping,
@@ -189,6 +225,17 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
     stopOn(e, control, log);
   } finally {
     source?.close();
+    try {
+      // The confirmations held are all of journaled records (see SyncState.journaled).
+      if (store) {
+        store.flush();
+        report.state.customersAtEnd = store.count();
+        store.close();
+      }
+    } catch (e) {
+      store?.abandon();
+      stopOn(e, control, log);
+    }
     journal?.close();
   }
 
@@ -210,13 +257,17 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
       report.totals = rendered.totals;
       report.changes = rendered.changes;
       report.changesOmitted = rendered.changesOmitted;
+      report.state.drift = rendered.drift;
+      report.state.driftOmitted = rendered.driftOmitted;
     }
   } catch (e) {
     // The journal is complete either way: the next run renders these files again.
     stopOn(e, control, log);
   } finally {
+    stateLock?.release();
     lock?.release();
   }
+  if (state) Object.assign(report.state, state.figures);
 
   const stats = deps.client.stats();
   report.client = {
@@ -240,6 +291,61 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
     }
   }
   return report;
+}
+
+/** Takes the state's lock (not for a dry run, which only reads it) and opens the state file. */
+function openState(
+  o: StateOptions,
+  options: SyncOptions,
+  key: KeyField,
+  log: SyncLogger,
+): { stateLock?: HeldLock; store: StateStore } {
+  let stateLock: HeldLock | undefined;
+  if (!options.dryRun) {
+    stateLock = acquireLock(`${o.file}.lock`);
+    if (stateLock.tookOverFrom) {
+      log.warn('took over a stale lock (its run is gone)', {
+        lock: stateLock.file,
+        ...stateLock.tookOverFrom,
+      });
+    }
+  }
+  try {
+    const store = StateStore.open(
+      o.file,
+      { ...o.identity, key, map: options.map },
+      { readOnly: options.dryRun, rebuild: o.full },
+    );
+    return { stateLock, store };
+  } catch (e) {
+    stateLock?.release();
+    throw e;
+  }
+}
+
+function stateReport(o: StateOptions, options: SyncOptions): StateReport {
+  return {
+    ...offState(),
+    mode: options.dryRun ? 'read-only' : o.full ? 'full' : 'incremental',
+    file: o.file,
+    refreshAfterDays: o.refreshAfterDays,
+  };
+}
+
+function offState(): StateReport {
+  return {
+    mode: 'off',
+    file: null,
+    refreshAfterDays: null,
+    customersAtStart: 0,
+    customersAtEnd: 0,
+    refreshed: 0,
+    confirmed: 0,
+    forgotten: 0,
+    driftCorrected: 0,
+    drift: [],
+    driftOmitted: 0,
+  };
 }
 
 /** Ends the run on an error outside the records: fatal as it is, or an internal error (a bug). */
@@ -283,5 +389,8 @@ function publicOptions(o: SyncOptions): Record<string, unknown> {
     verify: o.verify,
     restart: o.restart,
     shard: o.shard ? `${o.shard.index}/${o.shard.count}` : null,
+    state: o.state?.file ?? null,
+    full: o.state?.full ?? false,
+    refreshAfterDays: o.state?.refreshAfterDays ?? null,
   };
 }

@@ -34,6 +34,11 @@ export interface SyncOptions {
   restart: boolean;
   /** Process only this shard of the input (split by a hash of the key). */
   shard?: Shard;
+  /**
+   * The sync state (see docs/sync.md, "The state"): records whose fields the state confirms are
+   * not read from 2Checkout. Undefined: no state (`--no-state`), every record is read.
+   */
+  state?: StateOptions;
   /** Where the run's files go. */
   files: {
     /** The directory of the default file names. */
@@ -60,6 +65,23 @@ export interface SyncOptions {
   maxConsecutiveFailures: number;
 }
 
+/** How a run uses the sync state. */
+export interface StateOptions {
+  /** The SQLite file (`--state`; default `<out-dir>/state.sqlite`). */
+  file: string;
+  /** Ignore the state for this run: read every customer, and write the state afresh (`--full`). */
+  full: boolean;
+  /** Read a customer again once its confirmation is this many days old (`--refresh-after`; 0: always). */
+  refreshAfterDays: number;
+  /** Whose customers the state is about: a file of another merchant or service is refused. */
+  identity: {
+    /** The merchant code the client logs in with. */
+    merchant: string;
+    /** The service URL the client talks to. */
+    service: string;
+  };
+}
+
 /** The sync's defaults (exported as `SYNC_DEFAULTS`). */
 export const DEFAULTS = {
   /** Records in flight. */
@@ -76,4 +98,6 @@ export const DEFAULTS = {
   progressIntervalMs: 30_000,
   /** Records failing in a row before the run stops. */
   maxConsecutiveFailures: 50,
+  /** Days before a customer the state confirms is read again. */
+  refreshAfterDays: 7,
 } as const;

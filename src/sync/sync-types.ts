@@ -111,6 +111,41 @@ export interface SyncReport {
     /** Whether a half-written last line (from a crash) was repaired. */
     repairedTornLine: boolean;
   };
+  /** What the sync state did (docs/sync.md, "The state"). */
+  state: StateReport;
+}
+
+/** The report's `state` block: how this run used the sync state, and the drift it corrected. */
+export interface StateReport {
+  /**
+   * `incremental`: records the state confirms were not read; `full` (`--full`): every record was
+   * read and the state written afresh; `read-only`: a dry run (the state is used, never written);
+   * `off` (`--no-state`): every record was read.
+   */
+  mode: 'incremental' | 'full' | 'read-only' | 'off';
+  /** The state file (null when off). */
+  file: string | null;
+  /** `--refresh-after` in days (null when off). */
+  refreshAfterDays: number | null;
+  /** Customers in the state file when the run started. */
+  customersAtStart: number;
+  /** Customers in the state file when the run ended. */
+  customersAtEnd: number;
+  /** Of the records read: those the state confirmed, read because the confirmation was due (`--refresh-after`). */
+  refreshed: number;
+  /** Customers whose confirmation this run wrote (found equal, or written). */
+  confirmed: number;
+  /** Customers whose old confirmation was removed right before a write changed them. */
+  forgotten: number;
+  /**
+   * Records of this run that changed (in a dry run: would change) fields someone had changed in
+   * 2Checkout since the state confirmed them: the export's value was written back.
+   */
+  driftCorrected: number;
+  /** Those changes field by field (`from` is what someone else had set), over the whole journal, up to the limit. */
+  drift: RenderSummary['changes'];
+  /** How many drift changes did not fit in `drift` (they are in the results file, `drift`). */
+  driftOmitted: number;
 }
 
 /** What this run did, by outcome and by what was not attempted. */

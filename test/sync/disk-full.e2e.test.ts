@@ -54,8 +54,13 @@ describe('a full disk', () => {
     await sandbox.stop();
     removeDir(dir);
   });
+  // The sync state lives beside the small disk: these cases are about the files in --out-dir.
   const run = (out: string, extra: Record<string, string> = {}) =>
-    runCli([input, '--out-dir', out, '--concurrency', '4'], cliEnv(sandbox.url, dir, extra), dir);
+    runCli(
+      [input, '--out-dir', out, '--concurrency', '4', '--state', path.join(dir, 'state.sqlite')],
+      cliEnv(sandbox.url, dir, extra),
+      dir,
+    );
 
   it('while journaling: exit 2 naming the journal and the space problem, lock and temp files gone, then resumes', async () => {
     const disk = SmallDisk.create(path.join(dir, 'disk'));

@@ -11,7 +11,15 @@ import { csvRow } from './csv-text';
 export type OutcomeCounts = Record<Outcome, number>;
 
 export function emptyCounts(): OutcomeCounts {
-  return { updated: 0, unchanged: 0, planned: 0, invalid: 0, failed: 0, superseded: 0 };
+  return {
+    updated: 0,
+    unchanged: 0,
+    'unchanged-state': 0,
+    planned: 0,
+    invalid: 0,
+    failed: 0,
+    superseded: 0,
+  };
 }
 
 export interface RenderTargets {
@@ -52,6 +60,14 @@ export interface RenderSummary {
     to: unknown;
   }[];
   changesOmitted: number;
+  /**
+   * Drift corrected (see JournalRecordEntry.drift): the changes a written (or, in a dry run,
+   * planned) record made to fields someone else had changed in 2Checkout since the state confirmed
+   * them, up to `maxReportedChanges`, in journal order.
+   */
+  drift: RenderSummary['changes'];
+  /** How many drift changes did not fit in `drift`. */
+  driftOmitted: number;
 }
 
 function describeChange(c: Change): string {
@@ -68,6 +84,7 @@ function resultsLine(e: JournalRecordEntry, csv: boolean): string {
       (e.changes ?? []).map((c) => c.field).join(';'),
       (e.changes ?? []).map(describeChange).join('; '),
       e.supersededBy !== undefined ? `superseded by line ${e.supersededBy}` : (e.error ?? ''),
+      (e.drift ?? []).join(';'),
     ]);
   }
   const out: Record<string, unknown> = { line: e.line, record: e.n, key: e.key, outcome: e.outcome };
@@ -77,6 +94,7 @@ function resultsLine(e: JournalRecordEntry, csv: boolean): string {
   if (e.errorKind !== undefined) out.errorKind = e.errorKind;
   if (e.supersededBy !== undefined) out.supersededBy = e.supersededBy;
   if (e.confirmedOnResume) out.confirmedOnResume = true;
+  if (e.drift) out.drift = e.drift;
   return `${JSON.stringify(out)}\n`;
 }
 
@@ -97,10 +115,18 @@ export async function renderOutputs(t: RenderTargets, states: RecordStates): Pro
     results.abort();
     throw e;
   }
-  const summary: RenderSummary = { totals: emptyCounts(), changes: [], changesOmitted: 0 };
+  const summary: RenderSummary = {
+    totals: emptyCounts(),
+    changes: [],
+    changesOmitted: 0,
+    drift: [],
+    driftOmitted: 0,
+  };
   try {
     if (resultsCsv)
-      results.write(csvRow(['line', 'key', 'outcome', 'reference', 'changed_fields', 'changes', 'error']));
+      results.write(
+        csvRow(['line', 'key', 'outcome', 'reference', 'changed_fields', 'changes', 'error', 'drift']),
+      );
     if (deadCsv) dead.write(csvRow(deadColumns));
     for await (const { index, entry } of readRecordEntries(t.journal)) {
       if (!states.isLatest(entry.n, index)) continue;
@@ -110,6 +136,10 @@ export async function renderOutputs(t: RenderTargets, states: RecordStates): Pro
         if (summary.changes.length < t.maxReportedChanges) {
           summary.changes.push({ line: entry.line, key: entry.key, outcome: entry.outcome, ...c });
         } else summary.changesOmitted += 1;
+        if (!entry.drift?.includes(c.field)) continue;
+        if (summary.drift.length < t.maxReportedChanges) {
+          summary.drift.push({ line: entry.line, key: entry.key, outcome: entry.outcome, ...c });
+        } else summary.driftOmitted += 1;
       }
       if (entry.outcome !== 'invalid' && entry.outcome !== 'failed') continue;
       const covered = entry.outcome === 'failed' ? t.covered?.(entry) : undefined;

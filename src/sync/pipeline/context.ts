@@ -7,6 +7,7 @@ import type { RunCounts, SyncClient } from '../sync-types';
 import type { OutageDetector } from './classify';
 import type { JournalWriter } from './journal-writer';
 import type { RecordWarnings, RunControl } from './run-control';
+import type { StateCheck, SyncState } from '../state/sync-state';
 import type { PendingFailures } from './supersession';
 
 /**
@@ -28,6 +29,8 @@ export interface RunContext {
   /** Intents left by earlier runs, by record ordinal (see JournalIntentEntry). */
   readonly intents: Map<number, Change[]>;
   readonly progress: RunProgress;
+  /** The sync state (`--state`), unless the run goes without (`--no-state`). */
+  readonly state?: SyncState;
 }
 
 /** A valid record, ready to be applied: what the scheduler and the steps work on. */
@@ -46,15 +49,19 @@ export interface RecordTask {
   readonly patch: CustomerPatch;
   /** An earlier run journaled the intent to write these changes, and did not journal the record after it. */
   readonly intent?: readonly Change[];
+  /** What the state step found (its later steps use it for drift and for the confirmation). */
+  state?: StateCheck;
 }
 
 /** What a step decided for a record. */
 export interface StepResult {
-  outcome: 'updated' | 'unchanged' | 'planned';
+  outcome: 'updated' | 'unchanged' | 'unchanged-state' | 'planned';
   reference: number;
   changes: Change[];
   /** `updated` by an earlier run whose answer was lost: its values were found in place. */
   confirmedOnResume?: boolean;
+  /** Changed fields the state had confirmed at their old value: someone else changed them (drift). */
+  drift?: string[];
 }
 
 /** Progress counters and the reporter they feed (bar or log lines). */

@@ -143,6 +143,7 @@ export class KeyScheduler {
       changes: result.changes,
       ...(takesOver ? { fields } : {}),
       ...(result.confirmedOnResume ? { confirmedOnResume: true as const } : {}),
+      ...(result.drift ? { drift: result.drift } : {}),
     });
     if (entry && result.confirmedOnResume) ctx.counts.confirmedOnResume += 1;
     ctx.intents.delete(task.ordinal);
@@ -153,7 +154,7 @@ export class KeyScheduler {
         ctx.intents.delete(row.n);
       }
     }
-    if (result.outcome !== 'unchanged') {
+    if (result.outcome !== 'unchanged' && result.outcome !== 'unchanged-state') {
       ctx.log.debug(`record ${result.outcome}`, {
         line: task.line,
         key: task.keyText,

@@ -30,7 +30,11 @@ export const updateStep: RecordStep = {
       dryRun: options.dryRun,
       verify: options.verify,
       updateEndUserSubscriptions: options.updateEndUserSubscriptions,
-      beforeWrite: (changes) => ctx.journal.intent(task.ordinal, task.h, [...changes]),
+      beforeWrite: (changes) => {
+        ctx.journal.intent(task.ordinal, task.h, [...changes]);
+        // The state stops claiming the old values before they are overwritten (a kill may follow).
+        ctx.state?.beforeWrite(task, changes);
+      },
     });
     if (result.outcome === 'unchanged' && task.intent && task.intent.length > 0) {
       return {
@@ -40,6 +44,7 @@ export const updateStep: RecordStep = {
         confirmedOnResume: true,
       };
     }
-    return { outcome: result.outcome, reference: result.reference, changes: result.changes };
+    const drift = ctx.state?.driftOf(task, result.changes);
+    return { outcome: result.outcome, reference: result.reference, changes: result.changes, drift };
   },
 };
