@@ -284,15 +284,20 @@ export function parseCommandLine(argv: readonly string[], context: ParseContext 
       allowPositionals: true,
       allowNegative: true,
       strict: true,
+      tokens: true,
     });
   } catch (e) {
     throw explainParseError(e);
   }
   const cli = { ...parsed.values } as Record<string, RawValue | undefined>;
-  // parseArgs reads --no-state as the negation of --state FILE.
-  if (cli.state === false) {
-    delete cli.state;
-    cli['no-state'] = true;
+  // parseArgs reads --no-state as the negation of --state FILE, and the last of the two wins:
+  // they are two flags here, and both may be given (then they clash, see stateOptions).
+  const stateTokens = parsed.tokens.filter((t) => t.kind === 'option' && t.name === 'state');
+  if (stateTokens.length > 0) {
+    const given = stateTokens.filter((t) => t.kind === 'option' && t.rawName !== '--no-state').at(-1);
+    if (given?.kind === 'option' && given.value !== undefined) cli.state = given.value;
+    else delete cli.state;
+    if (stateTokens.some((t) => t.kind === 'option' && t.rawName === '--no-state')) cli['no-state'] = true;
   }
   if (cli.help) return { kind: 'help' };
   if (cli.version) return { kind: 'version' };

@@ -231,3 +231,67 @@ describe('flags from the environment and .env', () => {
     expect(() => run(['in.csv'], env as Record<string, string>, dotenv)).toThrow(message);
   });
 });
+
+describe('the state flags', () => {
+  const run = (argv: string[], env: Record<string, string> = {}): CliSettings => {
+    const parsed = parseCommandLine(argv, { env, defaultDotenv: false });
+    if (parsed.kind !== 'run') throw new Error(parsed.kind);
+    return parsed.settings;
+  };
+
+  it('the state is on by default, one file per shard, identified by merchant and service', () => {
+    const out = path.resolve('sync-out/customers');
+    expect(run(['customers.csv'], { TWOCHECKOUT_MERCHANT_CODE: 'ACME' }).sync.state).toEqual({
+      file: path.join(out, 'state.sqlite'),
+      full: false,
+      refreshAfterDays: 7,
+      identity: { merchant: 'ACME', service: 'api.2checkout.com/soap/4.0' },
+    });
+    const shard = run(['customers.csv', '--shard', '2/4', '--dry-run']).sync.state;
+    // The dry run reads the real run's state (it never writes it).
+    expect(shard?.file).toBe(path.join(out, 'state.shard-2-of-4.sqlite'));
+    const s = run(['c.csv', '--state', '/srv/state/acme.sqlite', '--full', '--refresh-after', '0.5'], {
+      TWOCHECKOUT_SOAP_URL: 'HTTP://Sandbox.Local:8080/soap/4.0/',
+    }).sync.state;
+    expect(s).toMatchObject({
+      file: '/srv/state/acme.sqlite',
+      full: true,
+      refreshAfterDays: 0.5,
+      identity: { service: 'sandbox.local/soap/4.0' },
+    });
+    expect(run(['c.csv', '--url', 'https://127.0.0.1:9/soap/4.0']).sync.state?.identity.service).toBe(
+      '127.0.0.1/soap/4.0',
+    );
+    expect(run(['c.csv'], { TWOCHECKOUT_SYNC_STATE: '/x/s.sqlite' }).sync.state?.file).toBe('/x/s.sqlite');
+  });
+
+  it('--no-state (or TWOCHECKOUT_SYNC_NO_STATE) runs without one', () => {
+    expect(run(['c.csv', '--no-state']).sync.state).toBeUndefined();
+    expect(run(['c.csv'], { TWOCHECKOUT_SYNC_NO_STATE: 'true' }).sync.state).toBeUndefined();
+    // A ConfigMap turned it off; --no-no-state turns it on again.
+    expect(run(['c.csv', '--no-no-state'], { TWOCHECKOUT_SYNC_NO_STATE: 'true' }).sync.state).toBeDefined();
+  });
+
+  it.each([
+    [
+      ['c.csv', '--no-state', '--full'],
+      {},
+      /--no-state runs without the state, so --full cannot be used with it/,
+    ],
+    [['c.csv', '--no-state', '--state', 's.sqlite'], {}, /--no-state .* so --state cannot be used/],
+    [['c.csv', '--state', 's.sqlite', '--no-state'], {}, /--no-state .* so --state cannot be used/],
+    [['c.csv', '--no-state', '--refresh-after', '3'], {}, /so --refresh-after cannot be used/],
+    [
+      ['c.csv', '--full'],
+      { TWOCHECKOUT_SYNC_NO_STATE: '1' },
+      /TWOCHECKOUT_SYNC_NO_STATE runs without the state/,
+    ],
+    [['c.csv', '--refresh-after', 'soon'], {}, /--refresh-after must be a number between 0 and 3650/],
+    [['c.csv', '--refresh-after=-1'], {}, /--refresh-after must be a number between 0 and 3650/],
+    [['c.csv', '--state', 'c.csv'], {}, /is the input file/],
+    [['c.csv', '--state', 'x.json', '--report', 'x.json'], {}, /must be different files/],
+  ])('refuses %j %j', (argv, env, message) => {
+    expect(() => run(argv, env)).toThrow(UsageError);
+    expect(() => run(argv, env)).toThrow(message);
+  });
+});

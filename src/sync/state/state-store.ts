@@ -26,8 +26,10 @@ export interface StoredEntry {
 const FORMAT = 'twocheckout-sync state';
 const VERSION = 1;
 const META = 'twocheckout_sync_state';
-/** Confirmations held in memory before they are written in one transaction. */
+/** Confirmations held in memory before they are written in one transaction… */
 const BATCH = 2_000;
+/** …or after this long, so a kill loses at most about a second of them (those customers are read again). */
+const BATCH_MS = 1_000;
 
 interface SqliteFailure {
   code?: string;
@@ -68,6 +70,7 @@ export class StateStore {
     | undefined;
   /** Customers written to (or removed from) the file by this run. */
   written = 0;
+  private lastFlush = Date.now();
 
   private constructor(
     readonly file: string,
@@ -116,20 +119,24 @@ export class StateStore {
       throw StateStore.failure(file, e);
     }
     try {
-      if (!options.readOnly) {
-        db.pragma('journal_mode = WAL');
-        // WAL with NORMAL: a commit survives a killed process (not always a power cut, which only
-        // ever loses confirmations: those customers are read again).
-        db.pragma('synchronous = NORMAL');
-      }
       db.pragma('busy_timeout = 5000');
+      // Checked before anything is written: a file that is not ours is left exactly as it was.
       const usable = StateStore.prepare(db, file, identity, options);
-      if (!usable) db.close();
-      return new StateStore(file, usable ? db : undefined, options.beforeCommit ?? (() => undefined));
+      if (!usable) {
+        db.close();
+        return new StateStore(file, undefined, () => undefined);
+      }
+      return new StateStore(file, db, options.beforeCommit ?? (() => undefined));
     } catch (e) {
       db.close();
       throw StateStore.failure(file, e);
     }
+  }
+
+  /** WAL with NORMAL: a commit survives a killed process (not always a power cut, which only ever loses confirmations: those customers are read again). */
+  private static writeAhead(db: Database.Database): void {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
   }
 
   /**
@@ -156,6 +163,7 @@ export class StateStore {
       .map((t) => t.name);
     if (tables.length === 0) {
       if (options.readOnly) return false;
+      StateStore.writeAhead(db);
       db.transaction(() => {
         db.exec(`
           CREATE TABLE ${META} (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -202,7 +210,9 @@ export class StateStore {
         );
       }
     }
-    if (options.rebuild && !options.readOnly && differs.length > 0) {
+    if (options.readOnly) return true;
+    StateStore.writeAhead(db);
+    if (options.rebuild && differs.length > 0) {
       db.transaction(() => {
         db.exec('DELETE FROM customers');
         StateStore.writeMeta(db, { ...wanted, createdAt: new Date().toISOString() });
@@ -254,7 +264,7 @@ export class StateStore {
   confirm(keyId: string, entry: StoredEntry): void {
     if (!this.db) return;
     this.pending.set(keyId, entry);
-    if (this.pending.size >= BATCH) this.flush();
+    if (this.pending.size >= BATCH || Date.now() - this.lastFlush >= BATCH_MS) this.flush();
   }
 
   /**
@@ -297,6 +307,7 @@ export class StateStore {
     }
     this.written += this.pending.size;
     this.pending.clear();
+    this.lastFlush = Date.now();
   }
 
   /** Empties the file (`--full`: the state is written afresh). */
