@@ -1,13 +1,15 @@
 const DAY_SECONDS = 86_400;
+/** A confirmation younger than this is never read again before the period is over (reruns within the hour). */
+const MIN_AGE_SECONDS = 3_600;
 
 /**
  * When a confirmation is old enough to be read again (`--refresh-after DAYS`). A customer is
- * re-read once its oldest confirmed field is DAYS old at the latest; so that a week's worth of
+ * re-read at the latest once its oldest confirmed field is DAYS old. So that a week's worth of
  * refreshes does not land on one night (every customer confirmed by the first run would come due
- * together on day DAYS), each customer also has its own point in the period, from a hash of its
- * key: it is re-read at the first such point after half the period. From the second period on
- * each customer comes due every DAYS days at its own point, about 1/DAYS of them a night, and
- * never within half a period of its confirmation, nor later than a whole one.
+ * together on day DAYS), each customer has its own point in the period, from a hash of its key,
+ * and is re-read when that point comes: about 1/DAYS of the customers a night, each once a period.
+ * A confirmation less than an hour old is left alone until the period is over, so a rerun right
+ * after a run reads nothing it does not have to.
  */
 export class RefreshRule {
   private readonly period: number;
@@ -20,7 +22,7 @@ export class RefreshRule {
   due(keyId: string, confirmedAt: number, now: number): boolean {
     const age = now - confirmedAt;
     if (this.period <= 0 || age >= this.period) return true;
-    if (age < this.period / 2) return false;
+    if (age < MIN_AGE_SECONDS) return false;
     const phase = phaseOf(keyId) * this.period;
     return Math.floor((now + phase) / this.period) > Math.floor((confirmedAt + phase) / this.period);
   }
