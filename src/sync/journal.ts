@@ -124,16 +124,46 @@ async function load(
   return { header, states, records, complete };
 }
 
+/** Record entries held before they are written (at most this many bytes…). */
+const BUFFER_BYTES = 64 * 1024;
+/** …and for at most this long. */
+const BUFFER_MS = 200;
+
+/** Journals open in this process: an exit (process.exit on a second signal, a crash) writes what they hold. */
+const openJournals = new Set<Journal>();
+let exitHookInstalled = false;
+function flushOpenJournals(): void {
+  for (const journal of openJournals) journal.close();
+}
+
 /**
- * The append-only record of what a sync has done (NDJSON). Each record's outcome is appended, in
- * one write, after the record is finished; a process kill can therefore lose at most the records in
- * flight (they run again, and the read-modify-write makes a second run a no-op: `unchanged`).
- * Writes go straight to the OS (a killed process loses nothing written); `fdatasync` runs every
- * `syncEveryMs` so an OS crash loses at most that window, which again only means re-running records.
+ * The append-only record of what a sync has done (NDJSON). Each record's outcome is appended after
+ * the record is finished; a process kill can therefore lose at most the records in flight (they
+ * run again, and the read-modify-write makes a second run a no-op: `unchanged`).
+ *
+ * Outcome lines are collected and written in one write of up to 64 KiB (at the latest after
+ * 200 ms): a million records decided from the sync state must not cost a million system calls.
+ * That is safe because everything else flushes them first: an intent (written at once, right
+ * before a write is sent to 2Checkout), the run and end lines, a state commit (`flush()`), and
+ * close, and the process's exit (a second signal, a crash). So whatever a kill -9 takes from the
+ * end of the journal was followed by no write to 2Checkout and no confirmation in the state: those
+ * records only run again, as if the kill had come a moment earlier. A held entry's `onWritten`
+ * runs once its line is in the file, so the run counts only what the journal holds. The file is
+ * always a whole number of lines: a failed write (disk full) is cut back, and the journal then
+ * refuses every later write with the same error.
+ * Writes go straight to the OS; `fdatasync` runs every `syncEveryMs` so an OS crash loses at most
+ * that window, which again only means re-running records.
  */
 export class Journal {
   private recordEntries: number;
   private lastSync = Date.now();
+  private held: string[] = [];
+  /** The `onWritten` of held entries, in their order (undefined where an entry has none). */
+  private heldDone: ((() => void) | undefined)[] = [];
+  private heldBytes = 0;
+  private heldSince = 0;
+  private broken: unknown;
+  private readonly timer: NodeJS.Timeout;
 
   private constructor(
     readonly file: string,
@@ -144,6 +174,22 @@ export class Journal {
     private readonly syncEveryMs: number,
   ) {
     this.recordEntries = previousRecords;
+    // Lines held while the run waits on the network still reach the file within BUFFER_MS.
+    this.timer = setInterval(() => {
+      if (this.held.length > 0 && Date.now() - this.heldSince >= BUFFER_MS) {
+        try {
+          this.flush();
+        } catch {
+          // kept in `broken`: the next append or flush throws it
+        }
+      }
+    }, BUFFER_MS);
+    this.timer.unref();
+    openJournals.add(this);
+    if (!exitHookInstalled) {
+      exitHookInstalled = true;
+      process.on('exit', flushOpenJournals);
+    }
   }
 
   /**
@@ -210,7 +256,7 @@ export class Journal {
     }
     if (fresh) {
       try {
-        journal.write(header);
+        journal.append(header);
       } catch (e) {
         journal.close();
         // A header that did not fit would make the file unreadable: a journal without one is new.
@@ -221,12 +267,28 @@ export class Journal {
     return { journal, states, previousRecords, rotatedTo, repairedTornLine };
   }
 
-  /** Appends one entry in a single write. Returns the record-entry index for record entries. */
-  append(entry: JournalEntry): number {
-    this.write(entry);
-    if (entry.type !== 'record') return -1;
+  /**
+   * Appends one entry. Record entries are held and written together (see the class); every other
+   * entry is written at once, after what is held. `onWritten` runs once the entry is in the file
+   * (never, if writing it fails). Returns the record-entry index for record entries.
+   */
+  append(entry: JournalEntry, onWritten?: () => void): number {
+    if (entry.type !== 'record') {
+      this.flush();
+      this.writeNow(`${JSON.stringify(entry)}\n`);
+      onWritten?.();
+      return -1;
+    }
+    if (this.broken !== undefined) throw this.broken;
+    if (this.fd === undefined) throw new JournalError(`journal ${this.file} is closed`);
+    const line = `${JSON.stringify(entry)}\n`;
+    if (this.held.length === 0) this.heldSince = Date.now();
+    this.held.push(line);
+    this.heldDone.push(onWritten);
+    this.heldBytes += line.length;
     const index = this.recordEntries;
     this.recordEntries += 1;
+    if (this.heldBytes >= BUFFER_BYTES) this.flush();
     if (Date.now() - this.lastSync >= this.syncEveryMs) this.sync();
     return index;
   }
@@ -235,8 +297,21 @@ export class Journal {
     return this.recordEntries;
   }
 
+  /** Writes the record entries held (before a state commit, and whenever they must be on file). */
+  flush(): void {
+    if (this.held.length === 0) return;
+    const text = this.held.length === 1 ? this.held[0] : this.held.join('');
+    const done = this.heldDone;
+    this.held = [];
+    this.heldDone = [];
+    this.heldBytes = 0;
+    this.writeNow(text);
+    for (const f of done) f?.();
+  }
+
   sync(): void {
     if (this.fd === undefined) return;
+    this.flush();
     try {
       fs.fdatasyncSync(this.fd);
     } catch (e) {
@@ -245,9 +320,16 @@ export class Journal {
     this.lastSync = Date.now();
   }
 
-  /** Flushes and closes; never throws (what was written is in the file either way). */
+  /** Writes what is held, flushes and closes; never throws (what was written is in the file either way). */
   close(): void {
+    clearInterval(this.timer);
+    openJournals.delete(this);
     if (this.fd === undefined) return;
+    try {
+      this.flush();
+    } catch {
+      // The next run reads what reached the file: those records run again.
+    }
     try {
       fs.fdatasyncSync(this.fd);
     } catch {
@@ -258,13 +340,14 @@ export class Journal {
   }
 
   /**
-   * Writes one line with as many write calls as it takes. If that fails (disk full), the part
+   * Writes whole lines with as many write calls as it takes. If that fails (disk full), the part
    * written is cut off again, so the journal still ends with a whole line; if even that fails,
-   * the next run cuts the torn line.
+   * the next run cuts the torn line. After a failure every write throws the same error.
    */
-  private write(entry: JournalEntry): void {
+  private writeNow(text: string): void {
+    if (this.broken !== undefined) throw this.broken;
     if (this.fd === undefined) throw new JournalError(`journal ${this.file} is closed`);
-    const data = Buffer.from(`${JSON.stringify(entry)}\n`, 'utf8');
+    const data = Buffer.from(text, 'utf8');
     try {
       writeFully(this.fd, data);
     } catch (e) {
@@ -273,20 +356,39 @@ export class Journal {
       } catch {
         // the next run cuts it (cutTornTail)
       }
-      throw storageError('the journal', this.file, e);
+      this.broken = storageError('the journal', this.file, e);
+      throw this.broken;
     }
     this.size += data.length;
   }
+}
+
+/** The lines of a file, read in large chunks (readline costs more per line than a million lines can afford). */
+async function* fileLines(file: string): AsyncGenerator<string> {
+  let rest = Buffer.alloc(0);
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 64 * 1024 })) {
+    const buf = chunk as Buffer;
+    const last = buf.lastIndexOf(0x0a);
+    if (last === -1) {
+      rest = Buffer.concat([rest, buf]);
+      continue;
+    }
+    // A newline never falls inside a multi-byte UTF-8 sequence: the part up to it decodes alone.
+    const whole = rest.length > 0 ? Buffer.concat([rest, buf.subarray(0, last)]) : buf.subarray(0, last);
+    rest = Buffer.from(buf.subarray(last + 1));
+    for (const line of whole.toString('utf8').split('\n')) yield line;
+  }
+  if (rest.length > 0) yield rest.toString('utf8');
 }
 
 /** Streams the record entries of a journal with their index (for rendering the output files). */
 export async function* readRecordEntries(
   file: string,
 ): AsyncGenerator<{ index: number; entry: JournalRecordEntry }> {
-  const rl = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
   let index = 0;
-  for await (const text of rl) {
-    if (text === '') continue;
+  for await (const text of fileLines(file)) {
+    // Record entries are most of the journal; the others are skipped without being parsed.
+    if (!text.startsWith('{"type":"record"')) continue;
     const entry = JSON.parse(text) as JournalEntry;
     if (entry.type !== 'record') continue;
     yield { index, entry };

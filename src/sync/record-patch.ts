@@ -60,29 +60,87 @@ export function prepareRecord(
   key: KeyField,
   emptyMeans: EmptyMeans,
 ): PreparedRecord {
-  const keyText = keyTextOf(values, map, key);
-  let parsedKey: CustomerKey | undefined;
-  const patch = dataRecord<unknown>();
-  const problems: string[] = [];
-  for (const [column, value] of Object.entries(values)) {
-    const field = targetOf(column, map);
-    if (field === null) continue;
-    if (field === key) {
-      const k = parseKey(key, value);
-      if (typeof k === 'string') problems.push(k);
-      else parsedKey = k;
-      continue;
+  return new RecordMapper(map, key, emptyMeans).prepare(values);
+}
+
+/** Column names whose target a RecordMapper remembers (a JSON Lines file may name any number). */
+const MAX_REMEMBERED_COLUMNS = 1024;
+
+/**
+ * keyTextOf and prepareRecord for one run: the target of each column name is worked out once
+ * (a million records share a handful of column names), not once per record and cell.
+ */
+export class RecordMapper {
+  private readonly targets = new Map<string, string | null>();
+
+  constructor(
+    private readonly map: ColumnMap,
+    private readonly key: KeyField,
+    private readonly emptyMeans: EmptyMeans,
+  ) {}
+
+  private target(column: string): string | null {
+    let t = this.targets.get(column);
+    if (t === undefined) {
+      t = targetOf(column, this.map);
+      if (this.targets.size < MAX_REMEMBERED_COLUMNS) this.targets.set(column, t);
     }
-    if (value === undefined) continue;
-    if (typeof value === 'string' && value.trim() === '') {
-      if (emptyMeans === 'clear') patch[field] = null;
-      continue;
-    }
-    patch[field] = value === NULL_MARKER ? null : value;
+    return t;
   }
-  if (parsedKey === undefined && problems.length === 0) problems.push(`the record has no ${key} (the key)`);
-  for (const p of validateCustomerPatch(patch)) problems.push(p.message);
-  if (problems.length > 0 || parsedKey === undefined)
-    return { ok: false, keyText, error: problems.join('; ') };
-  return { ok: true, key: parsedKey, keyText, patch: patch as CustomerPatch };
+
+  /** The key's text as written (see keyTextOf). */
+  keyText(values: Readonly<Record<string, unknown>>): string {
+    for (const column in values) {
+      if (this.target(column) === this.key) {
+        const value = values[column];
+        return value === null || value === undefined ? '' : String(value);
+      }
+    }
+    return '';
+  }
+
+  /**
+   * See prepareRecord; `keyText` when the caller has it already. With `checkFields` false a record
+   * with a valid key is `ok` whatever its fields hold: the caller checks them later (fieldProblems).
+   */
+  prepare(
+    values: Readonly<Record<string, unknown>>,
+    keyText = this.keyText(values),
+    checkFields = true,
+  ): PreparedRecord {
+    let parsedKey: CustomerKey | undefined;
+    const patch = dataRecord<unknown>();
+    const problems: string[] = [];
+    for (const column in values) {
+      const field = this.target(column);
+      if (field === null) continue;
+      const value = values[column];
+      if (field === this.key) {
+        const k = parseKey(this.key, value);
+        if (typeof k === 'string') problems.push(k);
+        else parsedKey = k;
+        continue;
+      }
+      if (value === undefined) continue;
+      if (typeof value === 'string' && value.trim() === '') {
+        if (this.emptyMeans === 'clear') patch[field] = null;
+        continue;
+      }
+      patch[field] = value === NULL_MARKER ? null : value;
+    }
+    if (parsedKey === undefined && problems.length === 0)
+      problems.push(`the record has no ${this.key} (the key)`);
+    if (checkFields || problems.length > 0) {
+      for (const p of validateCustomerPatch(patch)) problems.push(p.message);
+    }
+    if (problems.length > 0 || parsedKey === undefined)
+      return { ok: false, keyText, error: problems.join('; ') };
+    return { ok: true, key: parsedKey, keyText, patch: patch as CustomerPatch };
+  }
+
+  /** What is wrong with a patch's fields (the message of an invalid record), or undefined. */
+  fieldProblems(patch: CustomerPatch): string | undefined {
+    const problems = validateCustomerPatch(patch);
+    return problems.length > 0 ? problems.map((p) => p.message).join('; ') : undefined;
+  }
 }

@@ -8,7 +8,7 @@ import type { RecordStep } from './pipeline/steps';
 import { dataRecord, type ColumnPlan } from './column-map';
 import type { CustomerPatch } from '../customers/api';
 import type { PendingRow } from './pipeline/supersession';
-import { customerKeyId, keyTextOf, prepareRecord } from './record-patch';
+import { customerKeyId, RecordMapper } from './record-patch';
 import { RecordState } from './record-state';
 import { inShard } from './shard';
 
@@ -28,6 +28,7 @@ export async function processRecords(
 ): Promise<void> {
   const { options, journal, counts, control } = ctx;
   const scheduler = new KeyScheduler(ctx, steps);
+  const mapper = new RecordMapper(options.map, plan.key, options.emptyMeans);
   const onStop = (): void => control.requestStop(stop?.reason, scheduler.inFlight);
   if (stop?.aborted) onStop();
   stop?.addEventListener('abort', onStop);
@@ -37,10 +38,7 @@ export async function processRecords(
   try {
     for await (const item of source.items) {
       if (control.stopping) break;
-      const keyText =
-        item.kind === 'record'
-          ? keyTextOf(item.values, options.map, plan.key)
-          : `#unreadable:${item.ordinal}`;
+      const keyText = item.kind === 'record' ? mapper.keyText(item.values) : `#unreadable:${item.ordinal}`;
       if (!inShard(keyText, options.shard)) {
         counts.otherShards += 1;
         continue;
@@ -71,26 +69,31 @@ export async function processRecords(
         ctx.warnings.warn('unreadable record', { line: item.line, error: item.message });
         continue;
       }
-      const prepared = prepareRecord(item.values, options.map, plan.key, options.emptyMeans);
-      if (!prepared.ok) {
+      // With the state on and nothing of the key in flight, the state step decides at once: a
+      // record it confirms was valid when it was confirmed, so its fields are checked only when
+      // it is not (by the validate step). Otherwise they are checked here, before it is queued.
+      const prepared = mapper.prepare(item.values, keyText, !ctx.state);
+      let deferred = false;
+      let error = prepared.ok ? undefined : prepared.error;
+      if (prepared.ok && ctx.state) {
+        if (scheduler.idle(customerKeyId(prepared.key))) deferred = true;
+        else error = mapper.fieldProblems(prepared.patch);
+      }
+      if (!prepared.ok || error !== undefined) {
         journal.outcome({
           n: item.ordinal,
           line: item.line,
           h,
           key: prepared.keyText,
           outcome: 'invalid',
-          error: prepared.error,
+          error,
           values: item.values,
         });
-        ctx.warnings.warn('invalid record', {
-          line: item.line,
-          key: prepared.keyText,
-          error: prepared.error,
-        });
+        ctx.warnings.warn('invalid record', { line: item.line, key: prepared.keyText, error });
         continue;
       }
       const keyId = customerKeyId(prepared.key);
-      const admitted = await scheduler.admit({
+      const admission = scheduler.admit({
         ordinal: item.ordinal,
         line: item.line,
         h,
@@ -100,8 +103,10 @@ export async function processRecords(
         keyId,
         patch: stillToApply(prepared.patch, ctx.pending.get(keyId, item.ordinal)),
         intent: ctx.intents.get(item.ordinal),
+        ...(deferred ? { validation: () => mapper.fieldProblems(prepared.patch) } : {}),
       });
-      if (!admitted) break;
+      // A record decided at once (admission is a plain boolean) costs no await.
+      if (!(typeof admission === 'boolean' ? admission : await admission)) break;
     }
   } catch (e) {
     const fatal = asFatal(e);

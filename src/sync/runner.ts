@@ -18,7 +18,7 @@ import { ResumeIndex } from './pipeline/resume-index';
 import { coverageNote } from './pipeline/supersession';
 import { keyIdOfText } from './record-patch';
 import { RecordWarnings, RunControl } from './pipeline/run-control';
-import { updateStep, type RecordStep } from './pipeline/steps';
+import { updateStep, validateStep, type RecordStep } from './pipeline/steps';
 import { processRecords } from './record-pipeline';
 import type { RecordStates } from './record-state';
 import { stateStep } from './state/state-step';
@@ -125,7 +125,8 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
       log.warn('took over a stale lock (its run is gone)', { lock: lock.file, ...lock.tookOverFrom });
     }
     if (stateOptions) {
-      ({ stateLock, store } = openState(stateOptions, options, plan.key, log));
+      // A state commit writes out the journal lines held first: the state never runs ahead of it.
+      ({ stateLock, store } = openState(stateOptions, options, plan.key, log, () => journal?.flush()));
       report.state = stateReport(stateOptions, options);
     }
     // The whole content identifies the input (after the checks above, which fail fast on garbage).
@@ -212,7 +213,7 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
     for (const { row, by } of resume.supersededAtLoad()) ctx.journal.superseded(row, by);
     // How a record is applied, in order. A step that can decide a record locally (without the
     // service) goes before updateStep; the scheduler keeps per-key order and supersession for all.
-    const steps: RecordStep[] = state ? [stateStep, updateStep] : [updateStep];
+    const steps: RecordStep[] = state ? [stateStep, validateStep, updateStep] : [updateStep];
     await processRecords(ctx, source, plan, steps, deps.stop);
     // Every confirmation is in the state before the journal says the run is complete.
     store?.flush();
@@ -299,6 +300,7 @@ function openState(
   options: SyncOptions,
   key: KeyField,
   log: SyncLogger,
+  beforeCommit: () => void,
 ): { stateLock?: HeldLock; store: StateStore } {
   let stateLock: HeldLock | undefined;
   if (!options.dryRun) {
@@ -314,7 +316,7 @@ function openState(
     const store = StateStore.open(
       o.file,
       { ...o.identity, key, map: options.map },
-      { readOnly: options.dryRun, rebuild: o.full },
+      { readOnly: options.dryRun, rebuild: o.full, beforeCommit },
     );
     return { stateLock, store };
   } catch (e) {

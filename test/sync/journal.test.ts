@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { JournalError } from '../../src/sync/errors';
@@ -44,6 +45,59 @@ describe('Journal', () => {
     if (complete !== undefined) journal.append({ type: 'end', complete, at: 'now' });
     journal.close();
   }
+
+  function record(n: number): Parameters<Journal['append']>[0] {
+    return { type: 'record', n, line: n + 1, h: '0000000a', key: `K${n}`, outcome: 'updated' };
+  }
+  const types = (): string[] =>
+    fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => {
+        const e = JSON.parse(l) as { type: string; n?: number };
+        return e.n === undefined ? e.type : `${e.type}${e.n}`;
+      });
+
+  it('holds record lines, writes them before any other entry, in order, and says when each is on file', async () => {
+    const { journal } = await Journal.open(file, header(), { restart: false });
+    const written: number[] = [];
+    journal.append(record(1), () => written.push(1));
+    journal.append(record(2), () => written.push(2));
+    // Held: neither the file nor the counts have them yet.
+    expect(types()).toEqual(['journal']);
+    expect(written).toEqual([]);
+    journal.append({ type: 'intent', n: 3, h: '0000000a', changes: [] });
+    expect(types()).toEqual(['journal', 'record1', 'record2', 'intent3']);
+    expect(written).toEqual([1, 2]);
+    journal.append(record(3), () => written.push(3));
+    journal.append(record(4), () => written.push(4));
+    journal.flush();
+    expect(written).toEqual([1, 2, 3, 4]);
+    journal.append(record(5), () => written.push(5));
+    journal.close();
+    expect(types()).toEqual(['journal', 'record1', 'record2', 'intent3', 'record3', 'record4', 'record5']);
+    expect(written).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('a process that exits with record lines held (a second signal, a crash) still writes them', () => {
+    // The compiled journal (npm test builds first), in a process that calls process.exit at once.
+    const compiled = path.join(__dirname, '..', '..', 'dist', 'src', 'sync', 'journal.js');
+    const script = `
+      const { Journal } = require(${JSON.stringify(compiled)});
+      Journal.open(${JSON.stringify(file)}, ${JSON.stringify(header())}, { restart: false }).then(({ journal }) => {
+        for (let n = 1; n <= 3; n++) journal.append({ type: 'record', n, line: n + 1, h: '0000000a', key: 'K' + n, outcome: 'updated' });
+        process.exit(143);
+      });`;
+    let status = 0;
+    try {
+      execFileSync(process.execPath, ['-e', script], { stdio: 'pipe' });
+    } catch (e) {
+      status = (e as { status: number }).status;
+    }
+    expect(status).toBe(143);
+    expect(types()).toEqual(['journal', 'record1', 'record2', 'record3']);
+  });
 
   it('resumes: records done before are known, retryable failures are not done', async () => {
     await writeRun([{ n: 1 }, { n: 2, retry: true }, { n: 3 }]);

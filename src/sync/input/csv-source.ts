@@ -2,7 +2,7 @@ import { dataRecord } from '../column-map';
 import { CsvAssembler, type CsvItem } from './csv-assembler';
 import { InputError } from '../errors';
 import type { InputItem, InputSource } from './input-item';
-import { readLines, StartGuard, type ReadProgress } from './line-reader';
+import { readLineBatches, StartGuard, type ReadProgress } from './line-reader';
 
 function checkHeader(header: string[], line: number): void {
   const seen = new Set<string>();
@@ -32,20 +32,28 @@ export async function openCsvSource(
           'record (is it the right file? an export must be UTF-8 CSV text)',
       ),
   );
-  const lines = readLines(stream, maxRecordBytes, progress, guard);
+  const batches = readLineBatches(stream, maxRecordBytes, progress, guard);
   const assembler = new CsvAssembler(maxRecordBytes);
-  const buffered: CsvItem[] = [];
+  // The records of the last chunk read, handed out from `taken` on (one chunk's worth at most).
+  let buffered: CsvItem[] = [];
+  let taken = 0;
   let done = false;
 
-  async function next(): Promise<CsvItem | undefined> {
+  async function refill(): Promise<void> {
+    buffered = [];
+    taken = 0;
     while (buffered.length === 0 && !done) {
-      const r = await lines.next();
+      const r = await batches.next();
       if (r.done) {
         done = true;
-        buffered.push(...assembler.end());
-      } else buffered.push(...assembler.push(r.value));
+        buffered = assembler.end();
+      } else for (const line of r.value) for (const item of assembler.push(line)) buffered.push(item);
     }
-    return buffered.shift();
+  }
+
+  async function next(): Promise<CsvItem | undefined> {
+    if (taken >= buffered.length) await refill();
+    return taken < buffered.length ? buffered[taken++] : undefined;
   }
 
   const first = await next();
@@ -87,14 +95,18 @@ export async function openCsvSource(
       };
     }
     const values = dataRecord<unknown>();
-    columns.forEach((name, i) => (values[name] = item.fields[i]));
+    for (let i = 0; i < columns.length; i++) values[columns[i]] = item.fields[i];
     return { kind: 'record', ordinal, line: item.line, values };
   }
 
   async function* items(): AsyncGenerator<InputItem> {
     let ordinal = 0;
     for (const item of lookahead.splice(0)) yield toItem(item, ++ordinal);
-    for (let item = await next(); item !== undefined; item = await next()) yield toItem(item, ++ordinal);
+    for (;;) {
+      if (taken >= buffered.length) await refill();
+      if (taken >= buffered.length) return;
+      yield toItem(buffered[taken++], ++ordinal);
+    }
   }
   return { format: 'csv', columns, items: items(), close: () => undefined };
 }

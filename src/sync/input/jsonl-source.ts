@@ -18,7 +18,7 @@ function parseLine(line: RawLine, maxBytes: number): Parsed {
   }
   let text: string;
   try {
-    text = decoder.decode(line.bytes);
+    text = line.text ?? decoder.decode(line.bytes);
   } catch {
     return {
       ok: false,

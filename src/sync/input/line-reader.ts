@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 /** One physical line of the input, without its `\n` (a trailing `\r` is kept for the caller). */
 export interface RawLine {
   /** 1-based physical line number. */
@@ -5,9 +6,17 @@ export interface RawLine {
   bytes: Buffer;
   /** The line was longer than the limit: `bytes` holds only its start, the rest was discarded. */
   overflow: boolean;
+  /** The line decoded, when its bytes are known to be valid UTF-8 (else the caller decodes and reports). */
+  text?: string;
+  /** Bytes of the input up to the end of this line. */
+  end: number;
 }
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+function startsWithBom(buf: Buffer, at: number): boolean {
+  return buf[at] === 0xef && buf[at + 1] === 0xbb && buf[at + 2] === 0xbf;
+}
 const NEWLINE = 0x0a;
 
 /** Where the reader is, for the progress display: the end of the last line handed out. */
@@ -42,19 +51,21 @@ export class StartGuard {
  * Splits a byte stream into lines without ever holding more than one line (bounded by `maxBytes`)
  * plus one chunk: an over-long line is cut, flagged and skipped to its end, so one enormous line
  * can neither exhaust memory nor swallow the records after it. A UTF-8 BOM at the start is dropped.
+ * The lines of each chunk come out together (one await per chunk, not per line), already decoded
+ * when the chunk's whole lines are valid UTF-8 (checked once per chunk).
  */
-export async function* readLines(
+export async function* readLineBatches(
   stream: AsyncIterable<Buffer | string>,
   maxBytes: number,
   progress: ReadProgress = { bytesRead: 0 },
   guard?: StartGuard,
-): AsyncGenerator<RawLine> {
+): AsyncGenerator<RawLine[]> {
   let parts: Buffer[] = [];
   let partBytes = 0;
   let overflow = false;
   let lineNo = 1;
   let first = true;
-  // Bytes of the input up to the end of the last line yielded (chunks are read ahead of that).
+  // Bytes of the input up to the end of the last line handed out (chunks are read ahead of that).
   let position = 0;
 
   const take = (piece: Buffer): void => {
@@ -70,7 +81,12 @@ export async function* readLines(
     partBytes += piece.length;
   };
   const finish = (): RawLine => {
-    const line: RawLine = { lineNo, bytes: parts.length === 1 ? parts[0] : Buffer.concat(parts), overflow };
+    const line: RawLine = {
+      lineNo,
+      bytes: parts.length === 1 ? parts[0] : Buffer.concat(parts),
+      overflow,
+      end: position,
+    };
     parts = [];
     partBytes = 0;
     overflow = false;
@@ -90,6 +106,11 @@ export async function* readLines(
         position += 3;
       }
     }
+    const batch: RawLine[] = [];
+    // The lines that lie whole in this chunk: one UTF-8 check for all of them.
+    const firstWhole = parts.length === 0 && !overflow ? 0 : buf.indexOf(NEWLINE) + 1;
+    const lastNewline = buf.lastIndexOf(NEWLINE);
+    const wholeValid = lastNewline >= firstWhole && isUtf8(buf.subarray(firstWhole, lastNewline));
     let start = 0;
     for (;;) {
       const nl = buf.indexOf(NEWLINE, start);
@@ -99,13 +120,45 @@ export async function* readLines(
         position += buf.length - start;
         break;
       }
-      take(buf.subarray(start, nl));
       position += nl + 1 - start;
-      progress.bytesRead = position;
-      yield finish();
+      if (parts.length === 0 && !overflow && nl - start <= maxBytes) {
+        batch.push({
+          lineNo,
+          bytes: buf.subarray(start, nl),
+          overflow: false,
+          end: position,
+          // A line starting with a BOM is left to the caller's decoder, which drops it (as before).
+          ...(wholeValid && !startsWithBom(buf, start) ? { text: buf.toString('utf8', start, nl) } : {}),
+        });
+        lineNo += 1;
+      } else {
+        take(buf.subarray(start, nl));
+        batch.push(finish());
+      }
       start = nl + 1;
+    }
+    if (batch.length > 0) {
+      progress.bytesRead = batch[batch.length - 1].end;
+      yield batch;
     }
   }
   progress.bytesRead = position;
-  if (partBytes > 0 || overflow) yield finish();
+  if (partBytes > 0 || overflow) yield [finish()];
+}
+
+/** The lines of readLineBatches one at a time, `progress` following each line handed out. */
+export async function* readLines(
+  stream: AsyncIterable<Buffer | string>,
+  maxBytes: number,
+  progress: ReadProgress = { bytesRead: 0 },
+  guard?: StartGuard,
+): AsyncGenerator<RawLine> {
+  const own = { bytesRead: 0 };
+  for await (const batch of readLineBatches(stream, maxBytes, own, guard)) {
+    for (const line of batch) {
+      progress.bytesRead = line.end;
+      yield line;
+    }
+  }
+  progress.bytesRead = own.bytesRead;
 }

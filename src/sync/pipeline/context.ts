@@ -51,6 +51,11 @@ export interface RecordTask {
   readonly intent?: readonly Change[];
   /** What the state step found (its later steps use it for drift and for the confirmation). */
   state?: StateCheck;
+  /**
+   * The checks of the record's fields, when they were left to the validate step (the state may
+   * decide the record first; see record-pipeline.ts): the invalid record's message, or undefined.
+   */
+  readonly validation?: () => string | undefined;
 }
 
 /** What a step decided for a record. */

@@ -35,9 +35,7 @@ export class JournalWriter {
 
   /** Journals a record's outcome; `retry` marks a failure the next run tries again. */
   outcome(entry: OutcomeEntry, retry = false): JournalRecordEntry | undefined {
-    const full = this.write(entry, retry);
-    if (full) this.onFinished();
-    return full;
+    return this.write(entry, retry, this.onFinished);
   }
 
   /**
@@ -45,13 +43,11 @@ export class JournalWriter {
    * A failure of this run moves from `failed` to `superseded` in this run's counts.
    */
   superseded(row: PendingRow, by: number): void {
-    const entry = this.write(
+    this.write(
       { n: row.n, line: row.line, h: row.h, key: row.key, outcome: 'superseded', supersededBy: by },
       false,
+      row.thisRun ? () => (this.counts.failed -= 1) : this.onFinished,
     );
-    if (!entry) return;
-    if (row.thisRun) this.counts.failed -= 1;
-    else this.onFinished();
   }
 
   /** Journals that record `n`'s write is about to be sent, with its changes. */
@@ -76,19 +72,27 @@ export class JournalWriter {
     this.closed = true;
   }
 
-  private write(entry: OutcomeEntry, retry: boolean): JournalRecordEntry | undefined {
+  /**
+   * Appends the entry and records it in the index at once (later records of the run consult it).
+   * The counts (and `then`) follow once the line is in the file: the journal may hold it for a
+   * moment (see Journal), and a count must never claim a line the file has not got.
+   */
+  private write(entry: OutcomeEntry, retry: boolean, then: () => void): JournalRecordEntry | undefined {
     if (this.closed) return undefined;
     if (this.broken !== undefined) throw this.broken;
     const full: JournalRecordEntry = { type: 'record', ...entry, ...(retry ? { retry: true } : {}) };
     let index: number;
     try {
-      index = this.journal.append(full);
+      index = this.journal.append(full, () => {
+        this.counts[entry.outcome] += 1;
+        if (entry.confirmedOnResume) this.counts.confirmedOnResume += 1;
+        then();
+      });
     } catch (e) {
       this.broken = storageError('the journal', this.journal.file, e);
       throw this.broken;
     }
     this.states.set(entry.n, parseInt(entry.h, 16), retry ? RecordState.Retry : RecordState.Done, index);
-    this.counts[entry.outcome] += 1;
     return full;
   }
 }

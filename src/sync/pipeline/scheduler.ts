@@ -3,8 +3,19 @@ import { SyncError } from '../errors';
 import { Semaphore } from '../semaphore';
 import { classify } from './classify';
 import type { RecordTask, RunContext, StepResult } from './context';
+import type { OutcomeEntry } from './journal-writer';
 import type { RecordStep } from './steps';
-import { mayBeSuperseded } from './supersession';
+import { mayBeSuperseded, type PendingRow } from './supersession';
+
+/** Where a record stands after its leading local steps handed it on (see startLocally). */
+interface Started {
+  /** The step to run next (or the one whose result `first` will be). */
+  step: number;
+  /** The failure of an earlier run it takes over (see takeOver). */
+  before: PendingRow | undefined;
+  /** A local step's result still to come. */
+  first?: Promise<StepResult | undefined>;
+}
 
 /**
  * The per-key scheduler. It admits records in input order and applies them through the steps:
@@ -38,20 +49,37 @@ export class KeyScheduler {
     return this.running.size;
   }
 
+  /** Whether nothing of this key is admitted and unfinished (its next record would start at once). */
+  idle(keyId: string): boolean {
+    return !this.tails.has(keyId);
+  }
+
   /**
-   * Waits for room in the window, then queues the record behind the earlier records of its key.
-   * Returns false (and queues nothing) when the run is stopping.
+   * Takes the next record of the input. A record whose key has nothing unfinished and that the
+   * local steps decide at once (the state confirms it) is finished right here, synchronously: no
+   * window slot, no promise, so a million such records cost little more than their journal lines.
+   * Any other record waits for room in the window and is queued behind the earlier records of its
+   * key. Returns (or resolves to) false, queueing nothing, when the run is stopping.
    */
-  async admit(task: RecordTask): Promise<boolean> {
+  admit(task: RecordTask): boolean | Promise<boolean> {
+    if (this.ctx.control.stopping || this.tails.has(task.keyId)) return this.queue(task, undefined);
+    const started = this.startLocally(task);
+    return started === undefined ? true : this.queue(task, started);
+  }
+
+  /** Waits for room in the window, then runs the record in its key's turn. */
+  private async queue(task: RecordTask, started: Started | undefined): Promise<boolean> {
     await this.window.acquire();
     if (this.ctx.control.stopping) {
       this.window.release();
+      // Its local steps ran, but nothing was journaled: the next run takes it again.
+      if (started) this.ctx.counts.notAttempted += 1;
       return false;
     }
     const previous = this.tails.get(task.keyId);
     const run: Promise<void> = (async () => {
       if (previous) await previous;
-      await this.apply(task);
+      await this.apply(task, started);
     })()
       .catch((e: unknown) => {
         // Only the journal itself failing (disk full…), or a bug, gets here: stop the run.
@@ -66,6 +94,43 @@ export class KeyScheduler {
     this.tails.set(task.keyId, run);
     this.running.add(run);
     return true;
+  }
+
+  /**
+   * Runs the leading local steps of a record at once. Returns undefined when they decided it (it
+   * is journaled), else where the record stands for the rest of its steps.
+   */
+  private startLocally(task: RecordTask): Started | undefined {
+    const { ctx } = this;
+    const before = this.takeOver(task);
+    let step = 0;
+    let result: StepResult | undefined;
+    try {
+      for (; step < this.steps.length && !this.steps[step].network; step++) {
+        const r = this.steps[step].run(task, ctx);
+        // A local step that has to wait: the rest runs in the record's turn.
+        if (r instanceof Promise) return { step, before, first: r };
+        if (r) {
+          result = r;
+          break;
+        }
+      }
+    } catch (e) {
+      this.failed(task, e, before?.coveredBy);
+      return undefined;
+    }
+    if (!result) return { step, before };
+    this.finish(task, result, false);
+    return undefined;
+  }
+
+  /**
+   * A failure from an earlier run being tried again: whatever happens now replaces it (a new
+   * failure keeps what later records had already taken over; see finish and failed, which drop it
+   * once the record has its outcome). Returns that failure.
+   */
+  private takeOver(task: RecordTask): PendingRow | undefined {
+    return this.ctx.pending.get(task.keyId, task.ordinal);
   }
 
   /**
@@ -95,21 +160,24 @@ export class KeyScheduler {
     }
   }
 
-  /** One record in its key's turn: the steps, then its outcome journaled. */
-  private async apply(task: RecordTask): Promise<void> {
+  /** One record in its key's turn: the steps (from where startLocally left it), then its outcome journaled. */
+  private async apply(task: RecordTask, started: Started | undefined): Promise<void> {
     const { ctx } = this;
     if (ctx.control.stopping) {
       ctx.counts.notAttempted += 1;
       return;
     }
-    // A failure from an earlier run being tried again: whatever happens now replaces it (a new
-    // failure keeps what later records had already taken over).
-    const before = ctx.pending.get(task.keyId, task.ordinal);
-    ctx.pending.forget(task.keyId, task.ordinal);
+    const before = started ? started.before : this.takeOver(task);
     let slot = false;
     let result: StepResult | undefined;
     try {
-      for (const step of this.steps) {
+      if (started?.first) result = await started.first;
+      for (
+        let i = started ? started.step + (started.first ? 1 : 0) : 0;
+        !result && i < this.steps.length;
+        i++
+      ) {
+        const step = this.steps[i];
         if (step.network && !slot) {
           await this.slots.acquire();
           slot = true;
@@ -120,7 +188,6 @@ export class KeyScheduler {
           }
         }
         result = await step.run(task, ctx);
-        if (result) break;
       }
     } catch (e) {
       this.failed(task, e, before?.coveredBy);
@@ -129,11 +196,22 @@ export class KeyScheduler {
       if (slot) this.slots.release();
     }
     if (!result) throw new Error(`no step decided record ${task.ordinal}`);
-    ctx.outage.observe('ok');
+    this.finish(task, result, slot);
+  }
+
+  /**
+   * Journals a decided record, tells the steps, and journals the earlier failures of its key it
+   * supersedes. `networked`: the service answered (a record decided locally says nothing about
+   * whether the service is up, so it does not end a streak of failures).
+   */
+  private finish(task: RecordTask, result: StepResult, networked: boolean): void {
+    const { ctx } = this;
+    ctx.pending.forget(task.keyId, task.ordinal);
+    if (networked) ctx.outage.observe('ok');
     const fields = Object.keys(task.patch);
     // Earlier failures of this key pending: the entry says which fields it takes over from them.
     const takesOver = ctx.pending.has(task.keyId);
-    const entry = ctx.journal.outcome({
+    const outcome: OutcomeEntry = {
       n: task.ordinal,
       line: task.line,
       h: task.h,
@@ -141,11 +219,11 @@ export class KeyScheduler {
       outcome: result.outcome,
       reference: result.reference,
       changes: result.changes,
-      ...(takesOver ? { fields } : {}),
-      ...(result.confirmedOnResume ? { confirmedOnResume: true as const } : {}),
-      ...(result.drift ? { drift: result.drift } : {}),
-    });
-    if (entry && result.confirmedOnResume) ctx.counts.confirmedOnResume += 1;
+    };
+    if (takesOver) outcome.fields = fields;
+    if (result.confirmedOnResume) outcome.confirmedOnResume = true;
+    if (result.drift) outcome.drift = result.drift;
+    const entry = ctx.journal.outcome(outcome);
     ctx.intents.delete(task.ordinal);
     this.journaled(task, entry);
     if (entry && takesOver) {
@@ -166,6 +244,7 @@ export class KeyScheduler {
   private failed(task: RecordTask, e: unknown, coveredBy: Record<string, number> | undefined): void {
     const { ctx } = this;
     const c = classify(e);
+    if (c.kind !== 'fatal') ctx.pending.forget(task.keyId, task.ordinal);
     if (c.kind === 'fatal') {
       ctx.control.fail(c.error);
       ctx.counts.notAttempted += 1;

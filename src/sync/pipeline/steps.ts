@@ -1,3 +1,4 @@
+import { ValidationError } from '../../client/errors';
 import type { JournalRecordEntry } from '../journal-format';
 import type { RecordTask, RunContext, StepResult } from './context';
 
@@ -10,11 +11,31 @@ import type { RecordTask, RunContext, StepResult } from './context';
 export interface RecordStep {
   readonly name: string;
   readonly network: boolean;
-  /** The record's outcome, or undefined to hand the record to the next step. Errors go to the classifier. */
-  run(task: RecordTask, ctx: RunContext): Promise<StepResult | undefined>;
+  /**
+   * The record's outcome, or undefined to hand the record to the next step. Errors go to the
+   * classifier. A local step that can answer at once returns its answer, not a promise: the
+   * scheduler then decides the record without a promise or a window slot.
+   */
+  run(task: RecordTask, ctx: RunContext): StepResult | undefined | Promise<StepResult | undefined>;
   /** Called once the record's final entry is in the journal (whichever step decided it). */
   journaled?(task: RecordTask, entry: JournalRecordEntry, ctx: RunContext): void;
 }
+
+/**
+ * Checks the record's fields when that was left to the steps (RecordTask.validation): a record
+ * with a problem is `invalid`, as if it had been refused before it was queued, and nothing is sent.
+ */
+export const validateStep: RecordStep = {
+  name: 'validate',
+  network: false,
+  run(task) {
+    const error = task.validation?.();
+    if (error !== undefined) {
+      throw new ValidationError(error, { operation: 'sync', attempts: 0, problems: [] });
+    }
+    return undefined;
+  },
+};
 
 /**
  * The read-modify-write through the client: one read, plus a write when something differs, with

@@ -62,6 +62,29 @@ export function valueHash(field: number, value: unknown): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+/** Where field number `field` is in an entry (a byte offset), or -1. */
+export function findField(blob: Buffer, field: number): number {
+  for (let o = 0; o < blob.length; o += ENTRY_BYTES) if (blob[o] === field) return o;
+  return -1;
+}
+
+/** The hash of the field at offset `o` (see findField). */
+export function hashAt(blob: Buffer, o: number): number {
+  return blob.readDoubleLE(o + 1);
+}
+
+/** When the field at offset `o` was confirmed (seconds since 1970). */
+export function confirmedAt(blob: Buffer, o: number): number {
+  return blob.readUInt32LE(o + 9);
+}
+
+/** Whether a BLOB has the shape of an entry (whole fields of known numbers). */
+export function wellFormed(blob: Buffer): boolean {
+  if (blob.length === 0 || blob.length % ENTRY_BYTES !== 0) return false;
+  for (let o = 0; o < blob.length; o += ENTRY_BYTES) if (blob[o] >= STATE_FIELDS.length) return false;
+  return true;
+}
+
 /** Reads an entry (the BLOB of one customer). Throws on a malformed one: a damaged state file. */
 export function decodeEntry(blob: Uint8Array): ConfirmedField[] {
   if (blob.length % ENTRY_BYTES !== 0) throw new Error(`a state entry of ${blob.length} bytes`);

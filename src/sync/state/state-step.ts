@@ -11,12 +11,12 @@ export const stateStep: RecordStep = {
   network: false,
   run(task, ctx) {
     const state = ctx.state;
-    if (!state) return Promise.resolve(undefined);
+    if (!state) return undefined;
     const check = state.check(task);
     task.state = check;
-    if (!check.skip) return Promise.resolve(undefined);
+    if (!check.skip) return undefined;
     const reference = check.found?.reference ?? (typeof task.key === 'number' ? task.key : 0);
-    return Promise.resolve({ outcome: 'unchanged-state', reference, changes: [] });
+    return { outcome: 'unchanged-state', reference, changes: [] };
   },
   journaled(task, entry, ctx) {
     ctx.state?.journaled(task, entry);

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { openSqlite } from '../../sqlite/open-sqlite';
 import type { ColumnMap, KeyField } from '../column-map';
 import { StateError, storageError } from '../errors';
-import { decodeEntry, encodeEntry, type ConfirmedField } from './state-entry';
+import { decodeEntry, encodeEntry, wellFormed } from './state-entry';
 
 /** Whose customers a state file describes: another merchant, service or key field is another file. */
 export interface StateIdentity {
@@ -17,15 +17,18 @@ export interface StateIdentity {
   map: ColumnMap;
 }
 
-/** One customer's entry as found: its reference and its confirmed fields. */
+/** One customer's entry as found: its reference and its confirmed fields (see state-entry.ts). */
 export interface StoredEntry {
   readonly reference: number | null;
-  readonly fields: readonly ConfirmedField[];
+  /** The fields as stored: read with findField, hashAt, confirmedAt, or decodeEntry. */
+  readonly blob: Buffer;
 }
 
 const FORMAT = 'twocheckout-sync state';
 const VERSION = 1;
 const META = 'twocheckout_sync_state';
+/** Customers read ahead in one query (see StateStore.ahead). */
+const AHEAD = 512;
 /** Confirmations held in memory before they are written in one transaction… */
 const BATCH = 2_000;
 /** …or after this long, so a kill loses at most about a second of them (those customers are read again). */
@@ -66,10 +69,20 @@ export class StateStore {
         get: Database.Statement<[string], [number | null, Buffer]>;
         put: Database.Statement<[string, number | null, Buffer]>;
         del: Database.Statement<[string]>;
+        range: Database.Statement<[string], [string, number | null, Buffer]>;
       }
     | undefined;
   /** Customers written to (or removed from) the file by this run. */
   written = 0;
+  /**
+   * Rows read ahead in key order. Exports are mostly in the order of their keys (or near it): then
+   * one query reads the next AHEAD customers, and the lookups that follow find them here, instead
+   * of one query (one B-tree search) per customer. When the export is in another order, the
+   * windows go unused and the store falls back to one query per customer for a while.
+   */
+  private ahead = new Map<string, [number | null, Buffer]>();
+  private aheadUsed = 0;
+  private pointLookups = 0;
   private lastFlush = Date.now();
 
   private constructor(
@@ -86,6 +99,11 @@ export class StateStore {
           'INSERT OR REPLACE INTO customers (key, reference, fields) VALUES (?, ?, ?)',
         ),
         del: db.prepare<[string]>('DELETE FROM customers WHERE key = ?'),
+        range: db
+          .prepare<[string], [string, number | null, Buffer]>(
+            `SELECT key, reference, fields FROM customers WHERE key >= ? ORDER BY key LIMIT ${AHEAD}`,
+          )
+          .raw(),
       };
     }
   }
@@ -226,6 +244,28 @@ export class StateStore {
     for (const [name, value] of Object.entries(meta)) put.run(name, value);
   }
 
+  /** A row not in the window: a window from it on (they are paying off), or just the row. */
+  private readAhead(keyId: string): [number | null, Buffer] | undefined {
+    const { get, range } = this.statements as NonNullable<StateStore['statements']>;
+    if (this.pointLookups > 0) {
+      this.pointLookups -= 1;
+      return get.get(keyId);
+    }
+    // A window that served few lookups: the export is in another order, ask row by row for a while.
+    if (this.ahead.size > 0 && this.aheadUsed < AHEAD / 16) {
+      this.ahead.clear();
+      this.pointLookups = AHEAD * 4;
+      return get.get(keyId);
+    }
+    this.ahead.clear();
+    this.aheadUsed = 0;
+    const rows = range.all(keyId);
+    for (const [key, reference, fields] of rows) this.ahead.set(key, [reference, fields]);
+    // The window starts at the first key >= keyId: keyId is in the file only if it is that one.
+    const first = rows[0];
+    return first !== undefined && first[0] === keyId ? [first[1], first[2]] : undefined;
+  }
+
   private static readonly remedy =
     'delete it (the next run rebuilds it, reading every customer once) or pass --no-state';
 
@@ -276,15 +316,15 @@ export class StateStore {
   forget(keyId: string, fields: ReadonlySet<number>): boolean {
     if (!this.db) return false;
     const claims = (e: StoredEntry | null | undefined): boolean =>
-      !!e?.fields.some((f) => fields.has(f.field));
+      !!e && decodeEntry(e.blob).some((f) => fields.has(f.field));
     const held = this.pending.get(keyId);
     const onFile = this.committed(keyId);
     const current = held === undefined ? onFile : (held ?? undefined);
     if (!claims(current) && !claims(onFile)) return false;
-    const rest = (current?.fields ?? []).filter((f) => !fields.has(f.field));
+    const rest = (current ? decodeEntry(current.blob) : []).filter((f) => !fields.has(f.field));
     this.pending.set(
       keyId,
-      rest.length === 0 ? null : { reference: current?.reference ?? null, fields: rest },
+      rest.length === 0 ? null : { reference: current?.reference ?? null, blob: encodeEntry(rest) },
     );
     if (claims(onFile)) this.flush();
     return true;
@@ -298,8 +338,10 @@ export class StateStore {
     try {
       this.db.transaction(() => {
         for (const [key, entry] of this.pending) {
+          // The window read ahead must not answer with what this overwrites.
+          this.ahead.delete(key);
           if (entry === null) del.run(key);
-          else put.run(key, entry.reference, encodeEntry(entry.fields));
+          else put.run(key, entry.reference, entry.blob);
         }
       })();
     } catch (e) {
@@ -313,6 +355,7 @@ export class StateStore {
   /** Empties the file (`--full`: the state is written afresh). */
   clear(): void {
     this.pending.clear();
+    this.ahead.clear();
     if (!this.db) return;
     try {
       this.db.exec('DELETE FROM customers');
@@ -347,17 +390,18 @@ export class StateStore {
     if (!this.statements) return undefined;
     let row: [number | null, Buffer] | undefined;
     try {
-      row = this.statements.get.get(keyId);
+      row = this.ahead.get(keyId);
+      if (row) this.aheadUsed += 1;
+      else row = this.readAhead(keyId);
     } catch (e) {
       throw StateStore.failure(this.file, e);
     }
     if (!row) return undefined;
-    try {
-      return { reference: row[0], fields: decodeEntry(row[1]) };
-    } catch (e) {
+    if (!wellFormed(row[1])) {
       throw new StateError(
-        `state file ${this.file} is damaged (customer ${keyId}: ${(e as Error).message}): ${StateStore.remedy}`,
+        `state file ${this.file} is damaged (the entry of customer ${keyId} does not decode): ${StateStore.remedy}`,
       );
     }
+    return { reference: row[0], blob: row[1] };
   }
 }

@@ -1,13 +1,24 @@
 import type { Change, JournalRecordEntry } from '../journal-format';
 import type { RecordTask } from '../pipeline/context';
 import { RefreshRule } from './refresh';
-import { fieldNumber, valueHash, type ConfirmedField } from './state-entry';
+import {
+  confirmedAt,
+  decodeEntry,
+  encodeEntry,
+  fieldNumber,
+  findField,
+  hashAt,
+  valueHash,
+  type ConfirmedField,
+} from './state-entry';
 import type { StateStore, StoredEntry } from './state-store';
 
 /** What the state says about one record, worked out by the state step and kept on its task. */
 export interface StateCheck {
-  /** The record's fields with the hashes of its values, as they will be confirmed. */
-  readonly fields: readonly ConfirmedField[];
+  /** The numbers of the record's fields (see STATE_FIELDS). */
+  readonly numbers: readonly number[];
+  /** The hashes of the record's values, in the same order. */
+  readonly hashes: readonly number[];
   /** The customer's entry as found (before this record). */
   readonly found: StoredEntry | undefined;
   /** Bit n set: the state confirms field number n at the record's value. */
@@ -48,32 +59,37 @@ export class SyncState {
   /** The state's word on a record: which fields it confirms, and whether it can skip the service. */
   check(task: RecordTask): StateCheck {
     const found = this.store.lookup(task.keyId);
-    const fields: ConfirmedField[] = [];
+    const blob = found?.blob;
+    const numbers: number[] = [];
+    const hashes: number[] = [];
     let matched = 0;
-    let all = found !== undefined;
+    let all = blob !== undefined;
     let oldest = Infinity;
-    for (const [name, value] of Object.entries(task.patch)) {
+    const patch = task.patch as Readonly<Record<string, unknown>>;
+    for (const name in patch) {
       const field = fieldNumber(name);
       if (field === undefined) {
         all = false;
         continue;
       }
-      const hash = valueHash(field, value);
-      fields.push({ field, hash, at: 0 });
-      const confirmed = found?.fields.find((f) => f.field === field);
-      if (confirmed !== undefined && confirmed.hash === hash) {
+      const hash = valueHash(field, patch[name]);
+      numbers.push(field);
+      hashes.push(hash);
+      const o = blob ? findField(blob, field) : -1;
+      if (blob && o >= 0 && hashAt(blob, o) === hash) {
         matched |= 1 << field;
-        if (confirmed.at < oldest) oldest = confirmed.at;
+        const at = confirmedAt(blob, o);
+        if (at < oldest) oldest = at;
       } else all = false;
     }
     // A record that sets nothing: the customer was confirmed to exist, as of its newest field.
-    if (fields.length === 0 && found) oldest = Math.max(...found.fields.map((f) => f.at));
+    if (numbers.length === 0 && blob) oldest = Math.max(...decodeEntry(blob).map((f) => f.at));
     let skip = all && !this.options.full && task.intent === undefined;
     if (skip && this.refresh.due(task.keyId, oldest, Math.floor(this.clock() / 1000))) {
       skip = false;
       this.figures.refreshed += 1;
     }
-    return { fields, found, matched, skip };
+    return { numbers, hashes, found, matched, skip };
   }
 
   /** Right before a write: the state must stop claiming the old values of the fields it changes. */
@@ -109,13 +125,16 @@ export class SyncState {
     if (this.options.dryRun || !check) return;
     if (entry.outcome !== 'updated' && entry.outcome !== 'unchanged') return;
     const at = Math.floor(this.clock() / 1000);
-    const mine = new Set(check.fields.map((f) => f.field));
-    const fields = [
-      ...(check.found?.fields.filter((f) => !mine.has(f.field)) ?? []),
-      ...check.fields.map((f) => ({ field: f.field, hash: f.hash, at })),
+    const mine = new Set(check.numbers);
+    const fields: ConfirmedField[] = [
+      ...(check.found ? decodeEntry(check.found.blob).filter((f) => !mine.has(f.field)) : []),
+      ...check.numbers.map((field, i) => ({ field, hash: check.hashes[i], at })),
     ];
     if (fields.length === 0) return;
-    this.store.confirm(task.keyId, { reference: entry.reference ?? check.found?.reference ?? null, fields });
+    this.store.confirm(task.keyId, {
+      reference: entry.reference ?? check.found?.reference ?? null,
+      blob: encodeEntry(fields),
+    });
     this.figures.confirmed += 1;
   }
 }
