@@ -19,7 +19,8 @@ function wrap(text: string, width: number): string[] {
 }
 
 function flagLine(f: FlagSpec): string {
-  const name = `${f.short ? `-${f.short}, ` : ''}--${f.name}${f.arg ? ` ${f.arg}` : ''}`;
+  const arg = f.arg ? (f.bareValue !== undefined ? `[=${f.arg}]` : ` ${f.arg}`) : '';
+  const name = `${f.short ? `-${f.short}, ` : ''}--${f.name}${arg}`;
   const text = f.defaultText ? `${f.help} (default: ${f.defaultText})` : f.help;
   const body = wrap(text, WIDTH - COLUMN);
   const first =
