@@ -13,6 +13,9 @@ import { CLI, cliEnv, finish, runCli } from './harness';
 import { requireBuiltCli, startTestSandbox } from './sandbox-fixtures';
 import { makeTmpDir, removeDir } from './tmp-dir';
 
+// Several CLI runs in a row on a small, shared machine: a generous bound, not a timing assertion.
+jest.setTimeout(90_000);
+
 type LogLine = Record<string, unknown> & { level: string; msg: string };
 const jsonLines = (stderr: string): LogLine[] =>
   stderr

@@ -18,6 +18,9 @@ import { cliEnv, finish, runCli, startCli, waitFor } from './harness';
 import { requireBuiltCli, seedWith, startTestSandbox } from './sandbox-fixtures';
 import { makeTmpDir, removeDir } from './tmp-dir';
 
+// Several CLI runs in a row on a small, shared machine: a generous bound, not a timing assertion.
+jest.setTimeout(90_000);
+
 type Obj = Record<string, unknown>;
 const readJson = (file: string): SyncReport => JSON.parse(fs.readFileSync(file, 'utf8')) as SyncReport;
 const pkgVersion = (
