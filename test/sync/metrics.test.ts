@@ -139,6 +139,14 @@ describe('--metrics-file text', () => {
     );
     expect(valueOf(parsed(dry), `${METRIC_PREFIX}last_success_timestamp_seconds`)).toBe(END);
     expect(valueOf(parsed(dry), `${METRIC_PREFIX}last_run_dry_run`)).toBe(1);
+    // Label values with braces, quotes and spaces do not hide the value from the next run.
+    const odd = { input: { path: '/x/{a} "b}".csv', format: 'csv', bytes: 1 } };
+    const oddGood = await renderMetrics(report({ ...odd, status: 'completed', exitCode: 0 }));
+    const oddNext = await renderMetrics(
+      report({ ...odd, ...later, status: 'fatal', exitCode: 2, fatal: { kind: 'lock', message: 'x' } }),
+      oddGood,
+    );
+    expect(valueOf(parsed(oddNext), `${METRIC_PREFIX}last_success_timestamp_seconds`)).toBe(END);
     // Garbage where the previous file was: nothing carried, nothing broken.
     const fresh = await renderMetrics(
       report({ status: 'fatal', exitCode: 2, fatal: { kind: 'config', message: 'x' } }),
@@ -188,5 +196,22 @@ describe('--metrics-file text', () => {
       expect(valueOf(f, `${METRIC_PREFIX}last_success_timestamp_seconds`)).toBe(END);
       expect(valueOf(f, `${METRIC_PREFIX}last_run_exit_code`)).toBe(143);
     });
+  });
+
+  it("docs/sync.md's metrics table and alert rules name exactly the metrics the file has", async () => {
+    const page = fs.readFileSync(path.resolve(__dirname, '..', '..', 'docs', 'sync.md'), 'utf8');
+    const section = page.slice(
+      page.indexOf('### Metrics: `--metrics-file`'),
+      page.indexOf('## Splitting the work'),
+    );
+    const table = section
+      .split('\n')
+      .filter((l) => l.startsWith('| `'))
+      .flatMap((l) => [...(l.split(' | ')[0] ?? '').matchAll(/`(twocheckout_sync_\w+)/g)].map((m) => m[1]));
+    const rendered = parsed(await renderMetrics(report({ status: 'completed', exitCode: 0 }))).map(
+      (f) => f.name,
+    );
+    expect([...new Set(table)].sort()).toEqual([...rendered].sort());
+    for (const name of section.matchAll(/\b(twocheckout_sync_\w+)/g)) expect(rendered).toContain(name[1]);
   });
 });

@@ -19,7 +19,7 @@ type Carried = (typeof CARRIED)[number];
 /** The value of a carried gauge in an earlier metrics file (any labels), or undefined. */
 function carriedValue(previous: string | undefined, name: Carried): number | undefined {
   if (previous === undefined) return undefined;
-  const m = new RegExp(`^${METRIC_PREFIX}${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(previous);
+  const m = new RegExp(`^${METRIC_PREFIX}${name}(?:\\{.*\\})? (\\S+)$`, 'm').exec(previous);
   const v = m ? Number(m[1]) : NaN;
   return Number.isFinite(v) && v > 0 ? v : undefined;
 }
@@ -31,8 +31,8 @@ const seconds = (iso: string): number => Date.parse(iso) / 1000;
 /**
  * The run's metrics in the Prometheus text format (0.0.4), for node_exporter's textfile collector:
  * gauges only (the file describes the last run and is replaced by the next one), no timestamps
- * (the collector refuses them), and the labels `input` (the input's file name) and `shard` (when
- * sharded) so several jobs can share one collector directory. `previous` is the text this file held
+ * (the collector refuses them), and the labels `input` (the input's file name), `shard` (when
+ * sharded) and `metrics_file` (this file's name) so several jobs can share one collector directory. `previous` is the text this file held
  * before: the last success and the last completed run are carried over from it when this run is
  * neither. prom-client writes the text (its own Registry, never the global one): escaping, HELP and
  * TYPE lines are its business, not ours.
@@ -41,6 +41,9 @@ export async function renderMetrics(report: SyncReport, previous?: string): Prom
   const prom = await import('prom-client');
   const registry: Registry = new prom.Registry();
   const labels: Record<string, string> = { input: path.basename(report.input.path) };
+  // File names are unique within the collector's directory: with this label no two files there
+  // can hold the same series (node_exporter refuses duplicates), whatever their inputs.
+  if (report.files.metrics !== undefined) labels.metrics_file = path.basename(report.files.metrics);
   const shard = report.options.shard;
   if (typeof shard === 'string' && shard !== '') labels.shard = shard;
   registry.setDefaultLabels(labels);
@@ -139,5 +142,7 @@ export async function writeMetricsFile(file: string, report: SyncReport): Promis
   } catch {
     previous = undefined; // the first run, or an unreadable file: nothing to carry over
   }
-  writeFileAtomic(file, await renderMetrics(report, previous), 'the metrics file');
+  const named =
+    report.files.metrics === file ? report : { ...report, files: { ...report.files, metrics: file } };
+  writeFileAtomic(file, await renderMetrics(named, previous), 'the metrics file');
 }
