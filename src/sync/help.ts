@@ -19,7 +19,8 @@ function wrap(text: string, width: number): string[] {
 }
 
 function flagLine(f: FlagSpec): string {
-  const name = `${f.short ? `-${f.short}, ` : ''}--${f.name}${f.arg ? ` ${f.arg}` : ''}`;
+  const arg = f.arg ? (f.bareValue !== undefined ? `[=${f.arg}]` : ` ${f.arg}`) : '';
+  const name = `${f.short ? `-${f.short}, ` : ''}--${f.name}${arg}`;
   const text = f.defaultText ? `${f.help} (default: ${f.defaultText})` : f.help;
   const body = wrap(text, WIDTH - COLUMN);
   const first =
@@ -47,7 +48,10 @@ Usage: twocheckout-sync [options] <input.csv|input.jsonl>
                                                            first (twocheckout-sync doctor --help)
 
 Each record is validated, then applied by read-modify-write: only changed fields are written,
-records with nothing to change are 'unchanged'. A journal makes the run resumable: run the same
+records with nothing to change are 'unchanged'. A sync state (<out-dir>/state.sqlite) remembers
+what was last confirmed in 2Checkout, so a record whose fields it confirms is 'unchanged-state'
+and costs no call: a night costs what changed (--refresh-after re-reads old confirmations, --full
+ignores the state once, --no-state turns it off). A journal makes the run resumable: run the same
 command again after a crash and it skips what was done.
 
 ${flagSections}
@@ -61,18 +65,25 @@ Credentials come from the environment or .env, never from the command line:
 ${credentials}
 
 Exit codes
-  0    every record done (updated, unchanged, planned, or superseded by a later record of its key)
+  0    every record done (updated, unchanged, unchanged-state, planned, or superseded by a later
+       record of its key)
   1    some records were invalid or failed: see the dead-letter file
   2    fatal: bad options, configuration, authentication, unreadable input, unwritable output,
-       disk full, journal of another input, lock held
+       disk full, journal of another input, damaged or foreign state file, lock held
   130  stopped by SIGINT, 143 stopped by SIGTERM (rerun the same command to resume)
 
 Examples
   # nightly job: resumable, JSON logs for the log shipper
   twocheckout-sync --log-format json /data/export/customers.csv
 
-  # what would change? (reads only)
-  twocheckout-sync --dry-run customers.csv
+  # once after edits made directly in 2Checkout: read every customer, rebuild the state
+  twocheckout-sync --full /data/export/customers.csv
+
+  # what would change? (reads only; the first 20 changes on stdout)
+  twocheckout-sync --dry-run --show-changes customers.csv
+
+  # for the node_exporter textfile collector
+  twocheckout-sync --metrics-file /var/lib/node_exporter/textfile/twocheckout-sync.prom customers.csv
 
   # an export with its own column names; drop the Notes column
   twocheckout-sync --map "Mail=Email,Vorname=FirstName,Nachname=LastName,Notes=" crm.csv
@@ -83,4 +94,6 @@ Examples
   # two hosts splitting one file
   host-a$ twocheckout-sync --shard 1/2 customers.jsonl
   host-b$ twocheckout-sync --shard 2/2 customers.jsonl
+
+Scheduler recipes (Kubernetes CronJob and Indexed Job, Jenkins, systemd): docs/scheduling.md
 `;

@@ -9,6 +9,7 @@ import type { JournalHeader } from './journal-format';
 import { acquireLock, type HeldLock } from './lock';
 import { silentSyncLogger, type SyncLogger } from './log';
 import { writeFileAtomic } from './output/atomic-file';
+import { writeMetricsFile } from './output/metrics';
 import { checkOutputs } from './output/probe';
 import { emptyCounts, renderOutputs, type RenderTargets } from './output/render-outputs';
 import { asFatal, OutageDetector } from './pipeline/classify';
@@ -25,7 +26,14 @@ import { stateStep } from './state/state-step';
 import { StateStore } from './state/state-store';
 import { SyncState } from './state/sync-state';
 import type { StateOptions, SyncOptions } from './sync-options';
-import type { StateReport, SyncDeps, SyncReport } from './sync-types';
+import {
+  offStateReport,
+  REPORT_SCHEMA_VERSION,
+  type StateReport,
+  type SyncDeps,
+  type SyncReport,
+} from './sync-types';
+import { toolVersion } from './version';
 
 export type { RunStatus, SyncClient, SyncDeps, SyncReport } from './sync-types';
 
@@ -55,7 +63,9 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
     confirmedOnResume: 0,
   };
   const report: SyncReport = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
     tool: 'twocheckout-sync',
+    toolVersion: toolVersion(),
     status: 'completed',
     exitCode: 0,
     dryRun: options.dryRun,
@@ -72,11 +82,12 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
       results: options.files.results,
       deadLetter: options.files.deadLetter,
       report: options.files.report,
+      ...(options.files.metrics !== undefined ? { metrics: options.files.metrics } : {}),
     },
     changes: [],
     changesOmitted: 0,
     reportWritten: false,
-    state: offState(),
+    state: offStateReport(),
   };
   const baseStats = deps.client.stats();
   // A dry run with --full ignores the state, and there is nothing to write: it is not opened.
@@ -107,6 +118,9 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
             { what: 'the state file', file: stateOptions.file, inPlace: true },
             { what: 'the state lock file', file: `${stateOptions.file}.lock` },
           ]
+        : []),
+      ...(options.files.metrics !== undefined
+        ? [{ what: 'the metrics file', file: options.files.metrics }]
         : []),
     ]);
     const opened = await openInput(options.input, options.format, options.maxRecordBytes, progressState);
@@ -291,6 +305,10 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
       settle(report, control);
     }
   }
+  const metrics = options.files.metrics;
+  // Unless the metrics file itself is what could not be written (the run already said so).
+  if (metrics !== undefined && !(report.fatal?.kind === 'output' && report.fatal.message.includes(metrics)))
+    await writeRunMetrics(metrics, report, log);
   return report;
 }
 
@@ -327,27 +345,23 @@ function openState(
 
 function stateReport(o: StateOptions, options: SyncOptions): StateReport {
   return {
-    ...offState(),
+    ...offStateReport(),
     mode: options.dryRun ? 'read-only' : o.full ? 'full' : 'incremental',
     file: o.file,
     refreshAfterDays: o.refreshAfterDays,
   };
 }
 
-function offState(): StateReport {
-  return {
-    mode: 'off',
-    file: null,
-    refreshAfterDays: null,
-    customersAtStart: 0,
-    customersAtEnd: 0,
-    refreshed: 0,
-    confirmed: 0,
-    forgotten: 0,
-    driftCorrected: 0,
-    drift: [],
-    driftOmitted: 0,
-  };
+/**
+ * The metrics file comes last, from the final report. Failing to write it is logged, and the run's
+ * outcome stands: its records are done whatever the monitoring sees (a stale file is what alerts).
+ */
+async function writeRunMetrics(file: string, report: SyncReport, log: SyncLogger): Promise<void> {
+  try {
+    await writeMetricsFile(file, report);
+  } catch (e) {
+    log.error('cannot write the metrics file', { file, error: e instanceof Error ? e.message : String(e) });
+  }
 }
 
 /** Ends the run on an error outside the records: fatal as it is, or an internal error (a bug). */

@@ -70,7 +70,8 @@ export interface RenderSummary {
   driftOmitted: number;
 }
 
-function describeChange(c: Change): string {
+/** One change as the results file writes it: `Field: "old" → "new"` (values as JSON). */
+export function describeChange(c: Change): string {
   return `${c.field}: ${JSON.stringify(c.from ?? null)} → ${JSON.stringify(c.to ?? null)}`;
 }
 
