@@ -95,6 +95,8 @@ export interface JournalIntentEntry {
   n: number;
   h: string;
   changes: Change[];
+  /** Of those, the fields someone had changed in 2Checkout since the state confirmed them (see drift). */
+  drift?: string[];
 }
 
 export interface JournalEndEntry {

@@ -103,6 +103,7 @@ export async function processRecords(
         keyId,
         patch: stillToApply(prepared.patch, ctx.pending.get(keyId, item.ordinal)),
         intent: ctx.intents.get(item.ordinal),
+        intentDrift: ctx.intentDrift.get(item.ordinal),
         ...(deferred ? { validation: () => mapper.fieldProblems(prepared.patch) } : {}),
       });
       // A record decided at once (admission is a plain boolean) costs no await.

@@ -220,6 +220,7 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
       outage: new OutageDetector(options.maxConsecutiveFailures),
       pending: resume.pending,
       intents: resume.intents,
+      intentDrift: resume.intentDrift,
       progress: new RunProgress(counts, progressState, report.input.bytes, deps.progress),
       state,
     };

@@ -28,6 +28,8 @@ export interface RunContext {
   readonly pending: PendingFailures;
   /** Intents left by earlier runs, by record ordinal (see JournalIntentEntry). */
   readonly intents: Map<number, Change[]>;
+  /** The drift those intents' writes were correcting (see JournalIntentEntry.drift). */
+  readonly intentDrift: ReadonlyMap<number, string[]>;
   readonly progress: RunProgress;
   /** The sync state (`--state`), unless the run goes without (`--no-state`). */
   readonly state?: SyncState;
@@ -49,6 +51,8 @@ export interface RecordTask {
   readonly patch: CustomerPatch;
   /** An earlier run journaled the intent to write these changes, and did not journal the record after it. */
   readonly intent?: readonly Change[];
+  /** The fields of `intent` that corrected drift (the state forgot them before the write). */
+  readonly intentDrift?: readonly string[];
   /** What the state step found (its later steps use it for drift and for the confirmation). */
   state?: StateCheck;
   /**

@@ -51,11 +51,11 @@ export class JournalWriter {
   }
 
   /** Journals that record `n`'s write is about to be sent, with its changes. */
-  intent(n: number, h: string, changes: Change[]): void {
+  intent(n: number, h: string, changes: Change[], drift?: string[]): void {
     if (this.closed) return;
     if (this.broken !== undefined) throw this.broken;
     try {
-      this.journal.append({ type: 'intent', n, h, changes });
+      this.journal.append({ type: 'intent', n, h, changes, ...(drift ? { drift } : {}) });
     } catch (e) {
       this.broken = storageError('the journal', this.journal.file, e);
       throw this.broken;

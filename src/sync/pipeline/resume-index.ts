@@ -21,6 +21,8 @@ export class ResumeIndex {
    * kill, or failed after the write was sent. At most the failures plus the records in flight.
    */
   readonly intents = new Map<number, Change[]>();
+  /** The drift an intent's write was correcting (reported when the write is found in place). */
+  readonly intentDrift = new Map<number, string[]>();
   private readonly overdue = new Map<number, { row: PendingRow; by: number }>();
 
   constructor(private readonly key: KeyField) {}
@@ -29,10 +31,15 @@ export class ResumeIndex {
   load(entry: JournalRecordEntry | JournalIntentEntry): void {
     if (entry.type === 'intent') {
       this.intents.set(entry.n, entry.changes);
+      if (entry.drift) this.intentDrift.set(entry.n, entry.drift);
+      else this.intentDrift.delete(entry.n);
       return;
     }
     // A failure keeps the intent (its write may have landed); any other outcome settles it.
-    if (entry.outcome !== 'failed') this.intents.delete(entry.n);
+    if (entry.outcome !== 'failed') {
+      this.intents.delete(entry.n);
+      this.intentDrift.delete(entry.n);
+    }
     const keyId = keyIdOfText(this.key, entry.key);
     // A later entry of the same record replaces what an earlier one said.
     this.pending.forget(keyId, entry.n);
@@ -52,6 +59,7 @@ export class ResumeIndex {
       for (const row of this.pending.applied(keyId, entry.n, entry.line, entry.fields)) {
         this.overdue.set(row.n, { row, by: entry.line });
         this.intents.delete(row.n);
+        this.intentDrift.delete(row.n);
       }
     }
   }

@@ -1,5 +1,5 @@
 import { ValidationError } from '../../client/errors';
-import type { JournalRecordEntry } from '../journal-format';
+import type { Change, JournalRecordEntry } from '../journal-format';
 import type { RecordTask, RunContext, StepResult } from './context';
 
 /**
@@ -38,6 +38,18 @@ export const validateStep: RecordStep = {
 };
 
 /**
+ * The changed fields that put back what someone else had changed: those the state confirmed at
+ * the record's value, or, for a retry of an earlier run's write (the state forgot its fields
+ * before that write), those its intent said so of.
+ */
+function driftOf(task: RecordTask, changes: readonly Change[], ctx: RunContext): string[] | undefined {
+  const found = ctx.state?.driftOf(task, changes);
+  if (found || !task.intentDrift) return found;
+  const fields = task.intentDrift.filter((f) => changes.some((c) => c.field === f));
+  return fields.length > 0 ? fields : undefined;
+}
+
+/**
  * The read-modify-write through the client: one read, plus a write when something differs, with
  * the intent journaled right before the write. A record whose earlier write (intent journaled,
  * answer lost) is found in place is `updated`, confirmed on resume.
@@ -52,7 +64,9 @@ export const updateStep: RecordStep = {
       verify: options.verify,
       updateEndUserSubscriptions: options.updateEndUserSubscriptions,
       beforeWrite: (changes) => {
-        ctx.journal.intent(task.ordinal, task.h, [...changes]);
+        // The drift goes with the intent: once the state forgets these fields (below), a resumed
+        // run could no longer tell that this write put back what someone else had changed.
+        ctx.journal.intent(task.ordinal, task.h, [...changes], driftOf(task, changes, ctx));
         // The state stops claiming the old values before they are overwritten (a kill may follow).
         ctx.state?.beforeWrite(task, changes);
       },
@@ -63,9 +77,10 @@ export const updateStep: RecordStep = {
         reference: result.reference,
         changes: [...task.intent],
         confirmedOnResume: true,
+        ...(task.intentDrift ? { drift: [...task.intentDrift] } : {}),
       };
     }
-    const drift = ctx.state?.driftOf(task, result.changes);
+    const drift = driftOf(task, result.changes, ctx);
     return { outcome: result.outcome, reference: result.reference, changes: result.changes, drift };
   },
 };
