@@ -92,14 +92,15 @@ export function journalRecords(dir: string): JournalRecordEntry[] {
 }
 
 /**
- * Starts the CLI and SIGKILLs it once the journal holds `killAt` records; resolves with its
- * result, or with its normal end if it finished first (then there was nothing to kill).
+ * Starts the CLI and SIGKILLs it once the journal holds `killAt` records (or `count` says so);
+ * resolves with its result, or with its normal end if it finished first (nothing to kill).
  */
 export async function runAndKill(
   args: string[],
   env: NodeJS.ProcessEnv,
   dir: string,
   killAt: number,
+  count: () => number = () => journalRecords(dir).length,
 ): Promise<{ killed: boolean; result: CliResult }> {
   const child = startCli(args, env, dir);
   let exited = false;
@@ -107,11 +108,7 @@ export async function runAndKill(
     exited = true;
     return r;
   });
-  await waitFor(
-    () => exited || journalRecords(dir).length >= killAt,
-    `the journal to reach ${killAt} records`,
-    300_000,
-  );
+  await waitFor(() => exited || count() >= killAt, `the journal to reach ${killAt} records`, 300_000);
   if (exited) return { killed: false, result: await done };
   child.kill('SIGKILL');
   return { killed: true, result: await done };
