@@ -26,7 +26,7 @@ export function comparableValue(field: string, value: unknown): unknown {
 }
 
 /**
- * Equality as the service means it (see {@link comparableValue}): treating `null` and `''` as
+ * Equality as the service means it (see `comparableValue`): treating `null` and `''` as
  * different would report (and write) a change on every sync run; a change of case in a name or
  * e-mail is a real change.
  */

@@ -94,6 +94,7 @@ describe('4 shard processes at once on one export', () => {
       const expected = {
         updated: mine.filter((r) => r.kind === 'valid').length,
         unchanged: 0,
+        'unchanged-state': 0,
         planned: 0,
         invalid: mine.filter((r) => r.kind === 'invalid').length,
         failed: mine.filter((r) => r.kind === 'missing').length,
@@ -115,6 +116,11 @@ describe('4 shard processes at once on one export', () => {
       ) as SyncReport;
       expect({ shard, counts: report.counts }).toEqual({ shard, counts: expected });
       expect(report.options.shard).toBe(`${shard}/${SHARDS}`);
+      // One state per shard, beside its journal.
+      expect(report.state.file).toBe(path.join(out, `state.${suffix}.sqlite`));
+      expect(report.state.customersAtEnd).toBe(
+        new Set(mine.filter((r) => r.kind === 'valid').map((r) => r.key)).size,
+      );
       expectValidReport(report);
       const results = readNdjson<{ line: number; key: string; outcome: string }>(
         path.join(out, `results.${suffix}.ndjson`),

@@ -162,6 +162,14 @@ describe('the sync state refuses what it cannot trust', () => {
     );
     const firstDone = finish(first);
     await waitFor(() => fs.existsSync(`${stateFile}.lock`), 'the first run to lock the state');
+    // The state's lock is a lock like the journal's: its holder beats (see lock.ts).
+    await waitFor(() => {
+      try {
+        return JSON.parse(fs.readFileSync(`${stateFile}.lock`, 'utf8')).heartbeatMs > 0;
+      } catch {
+        return false; // being written
+      }
+    }, 'the state lock to name its heartbeat');
     // Another journal (another out-dir), the same state: refused, naming the holder.
     const second = await sync([input, '--state', stateFile]);
     expect(second.code).toBe(2);
@@ -172,5 +180,29 @@ describe('the sync state refuses what it cannot trust', () => {
     expect(fs.existsSync(`${stateFile}.lock`)).toBe(false);
     // A dry run only reads the state: it takes no lock.
     expect((await sync([input, '--state', stateFile, '--dry-run'])).code).toBe(0);
+  });
+
+  it('a state lock left by a run on another host is taken over once it has missed its heartbeats, not before', async () => {
+    const lockFile = `${stateFile}.lock`;
+    const holder = {
+      pid: 1,
+      host: 'pod-a',
+      startedAt: '2026-01-01T00:00:00.000Z',
+      token: 't',
+      heartbeatMs: 15_000,
+    };
+    fs.mkdirSync(path.dirname(lockFile), { recursive: true });
+    fs.writeFileSync(lockFile, JSON.stringify(holder));
+    // Fresh: its holder may still be running (a pod on a shared volume).
+    const refused = await sync([input, '--state', stateFile]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/state\.sqlite\.lock.*host pod-a/);
+    // Silent for ten minutes: a dead run's, taken over with the reason.
+    const old = new Date(Date.now() - 10 * 60_000);
+    fs.utimesSync(lockFile, old, old);
+    const taken = await sync([input, '--state', stateFile]);
+    expect(taken.code).toBe(0);
+    expect(taken.stderr).toMatch(/took over a stale lock.*state\.sqlite\.lock.*pod-a/);
+    expect(fs.existsSync(lockFile)).toBe(false);
   });
 });
