@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 // npm run bench: every figure of BENCHMARKS.md, measured side by side in one run against sandboxes
-// running in child processes. Usage: node scripts/bench/run.js [--quick] [--out FILE]
+// running in child processes. Usage: node scripts/bench/run.js [--quick] [--out FILE]. One section alone,
+// without touching BENCHMARKS.md: node scripts/bench/state-night.js [--quick] (the incremental nights).
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -14,6 +15,7 @@ const { coldStart } = require('./cold-start');
 const { profileFacade } = require('./profile');
 const { renderReport } = require('./report');
 const { loginsUnderConcurrency } = require('./logins');
+const { incrementalNights } = require('./state-night');
 
 const quick = process.argv.includes('--quick');
 const outIndex = process.argv.indexOf('--out');
@@ -37,6 +39,7 @@ const PLAN = quick
       vendor: 5,
       memRows: [10_000, 100_000],
       memValidEvery: 20,
+      stateRows: [10_000, 100_000],
     }
   : {
       pairs: 1500,
@@ -53,6 +56,7 @@ const PLAN = quick
       vendor: 20,
       memRows: [10_000, 1_000_000],
       memValidEvery: 20,
+      stateRows: [10_000, 1_000_000],
     };
 
 const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
@@ -201,6 +205,10 @@ async function main() {
     fs.writeFileSync(seedFile, JSON.stringify(seed(CUSTOMERS)));
     const a = await withoutLatency(tmp, seedFile);
     const b = await throughput(tmp, seedFile);
+    log(
+      `incremental nights: ${PLAN.stateRows.map((x) => x.toLocaleString('en')).join(' and ')} rows, 1% changed`,
+    );
+    const state = await incrementalNights(tmp, { sizes: PLAN.stateRows, log });
     const results = {
       machine: info,
       quick,
@@ -208,6 +216,7 @@ async function main() {
       memValidEvery: PLAN.memValidEvery,
       ...a,
       ...b,
+      state,
       benchSeconds: (Date.now() - started) / 1000,
     };
     results.machine.loadAtEnd = os

@@ -11,9 +11,13 @@ const CLI = path.join(ROOT, 'dist', 'src', 'sync', 'cli.js');
 const MAXRSS_HOOK = path.join(__dirname, 'maxrss-hook.js');
 const RUN_TIMEOUT_MS = 15 * 60_000;
 
-/** Resolves to { code, report, maxRssKb, cpuMs } once the sync exits. */
-function runSync(url, input, flags) {
+/**
+ * Resolves to { code, report, maxRssKb, cpuMs } once the sync exits. With `outDir` the run's files
+ * (journal, state, report) go there and stay for the next run; otherwise into a directory removed after.
+ */
+function runSync(url, input, flags, { outDir } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'twocheckout-bench-'));
+  const out = outDir ?? dir;
   const envFile = path.join(dir, 'empty.env');
   const rssFile = path.join(dir, 'maxrss');
   fs.writeFileSync(envFile, '');
@@ -31,7 +35,7 @@ function runSync(url, input, flags) {
     CLI,
     input,
     '--out-dir',
-    dir,
+    out,
     '--restart',
     '--dotenv',
     envFile,
@@ -49,8 +53,8 @@ function runSync(url, input, flags) {
     child.on('error', reject);
     child.on('exit', (code) => {
       clearTimeout(timer);
-      const reportFile = path.join(dir, flags.includes('--dry-run') ? 'dry-run.report.json' : 'report.json');
-      const candidates = [reportFile, path.join(dir, 'report.json')];
+      const reportFile = path.join(out, flags.includes('--dry-run') ? 'dry-run.report.json' : 'report.json');
+      const candidates = [reportFile, path.join(out, 'report.json')];
       const found = candidates.find((f) => fs.existsSync(f));
       if (!found) return reject(new Error(`sync wrote no report (exit ${code}): ${stderr}`));
       const report = JSON.parse(fs.readFileSync(found, 'utf8'));
