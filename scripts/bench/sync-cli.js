@@ -14,8 +14,9 @@ const RUN_TIMEOUT_MS = 15 * 60_000;
 /**
  * Resolves to { code, report, maxRssKb, cpuMs } once the sync exits. With `outDir` the run's files
  * (journal, state, report) go there and stay for the next run; otherwise into a directory removed after.
+ * `nodeArgs` go to node before the CLI (a heap bound, say).
  */
-function runSync(url, input, flags, { outDir } = {}) {
+function runSync(url, input, flags, { outDir, nodeArgs: extraNodeArgs = [] } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'twocheckout-bench-'));
   const out = outDir ?? dir;
   const envFile = path.join(dir, 'empty.env');
@@ -29,7 +30,7 @@ function runSync(url, input, flags, { outDir } = {}) {
     TWOCHECKOUT_PROXY: '',
     BENCH_MAXRSS_FILE: rssFile,
   };
-  const nodeArgs = ['--require', MAXRSS_HOOK];
+  const nodeArgs = [...extraNodeArgs, '--require', MAXRSS_HOOK];
   const args = [
     ...nodeArgs,
     CLI,
