@@ -317,9 +317,10 @@ function stateMissNote(label, s) {
     return (
       `Not retained memory: the same ${r0(big.rows)}-row scan under \`node --max-old-space-size=${s.heapBoundMiB}\` completes with ` +
       `${f1(big.night3.boundedHeapMaxRssMiB)} MiB peak (${(bounded * 100).toFixed(1)}% over ${r0(small.rows)} rows under the same bound), so ` +
-      "what grows is V8's heap left uncollected while a million records' garbage is made, plus 9 bytes per record " +
-      'of the resume index (src/sync/record-state.ts). Closing it means less garbage per record (the scan-rate work above), ' +
-      'not a bound set for the user.'
+      "so most of what grows is V8's heap left uncollected while a million records' garbage is made. The rest, native " +
+      'memory still growing under the bound, is 9 bytes per record of the resume index (src/sync/record-state.ts, ' +
+      'doubled while it grows) and what SQLite and the allocator keep; not yet broken down further. Less garbage per ' +
+      'record (the scan-rate work above) is what would flatten the first part.'
     );
   }
   return (
