@@ -2,7 +2,7 @@ import { schema } from '../../../generated/twocheckout/schema';
 import { clientFault, SoapFault } from '../faults/soap-fault';
 import { hasInvalidXmlChars } from './escape';
 import { NS } from './namespaces';
-import { parseXml, type XmlElement } from './parse-xml';
+import { DoctypeRefused, parseXml, type XmlElement } from './parse-xml';
 import type { SoapStruct, SoapValue } from './values';
 
 type FieldDef = { readonly name: string; readonly type: string };
@@ -50,7 +50,13 @@ function isNil(element: XmlElement): boolean {
  * a misspelt field never silently drops data.
  */
 export function decodeRequest(xml: string): DecodedRequest {
-  const envelope = parseXml(xml);
+  let envelope: XmlElement;
+  try {
+    envelope = parseXml(xml);
+  } catch (err) {
+    if (err instanceof DoctypeRefused) throw clientFault(err.message);
+    throw err;
+  }
   if (envelope.local === 'Envelope' && envelope.uri === SOAP12_ENV) {
     throw new SoapFault('SOAP-ENV:VersionMismatch', 'SOAP 1.2 is not supported; send SOAP 1.1');
   }
