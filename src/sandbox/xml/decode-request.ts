@@ -14,6 +14,16 @@ type OperationDef = { readonly input: readonly FieldDef[]; readonly output: Fiel
 const types = schema.types as unknown as Record<string, TypeDef>;
 const operations = schema.operations as unknown as Record<string, OperationDef>;
 
+// Parts and struct fields by name, looked up once per element on the hot path.
+const partsByOperation = new Map<string, Map<string, FieldDef>>(
+  Object.entries(operations).map(([name, def]) => [name, new Map(def.input.map((p) => [p.name, p]))]),
+);
+const fieldsByType = new Map<string, Map<string, FieldDef>>(
+  Object.entries(types).flatMap(([name, def]) =>
+    def.kind === 'struct' ? [[name, new Map(def.fields.map((f) => [f.name, f]))] as const] : [],
+  ),
+);
+
 export type OperationName = keyof typeof schema.operations;
 
 export interface DecodedRequest {
@@ -34,12 +44,6 @@ const SOAP12_ENV = 'http://www.w3.org/2003/05/soap-envelope';
 
 function elementChildren(element: XmlElement): XmlElement[] {
   return element.children;
-}
-
-function isNil(element: XmlElement): boolean {
-  return element.attributes.some(
-    (a) => a.uri === NS.xsi && a.local === 'nil' && (a.value === 'true' || a.value === '1'),
-  );
 }
 
 /**
@@ -77,10 +81,10 @@ export function decodeRequest(xml: string): DecodedRequest {
   if (calls.length > 1) throw clientFault('SOAP Body holds more than one operation element');
   const call = calls[0];
   if (!isOperationName(call.local)) throw clientFault(`Unknown operation: ${call.local}`);
-  const def = operations[call.local];
+  const parts = partsByOperation.get(call.local) as Map<string, FieldDef>;
   const args: Record<string, SoapValue | undefined> = {};
   for (const child of elementChildren(call)) {
-    const part = def.input.find((p) => p.name === child.local);
+    const part = parts.get(child.local);
     if (!part) throw clientFault(`Unknown parameter ${child.local} for operation ${call.local}`);
     if (part.name in args) throw clientFault(`Parameter ${part.name} is given twice`);
     args[part.name] = decodeValue(child, part.type, part.name);
@@ -89,10 +93,14 @@ export function decodeRequest(xml: string): DecodedRequest {
 }
 
 function decodeValue(element: XmlElement, type: string, path: string): SoapValue {
-  if (element.attributes.some((a) => a.local === 'href' && a.uri === '')) {
-    throw clientFault(`${path}: multi-reference values (href) are not supported`);
+  let nil = false;
+  for (const a of element.attributes) {
+    if (a.local === 'href' && a.uri === '') {
+      throw clientFault(`${path}: multi-reference values (href) are not supported`);
+    }
+    if (a.uri === NS.xsi && a.local === 'nil' && (a.value === 'true' || a.value === '1')) nil = true;
   }
-  if (isNil(element)) return null;
+  if (nil) return null;
   if (type.startsWith('xsd:')) {
     if (element.children.length > 0)
       throw clientFault(`${path}: expected a ${type} value, got child elements`);
@@ -104,9 +112,10 @@ function decodeValue(element: XmlElement, type: string, path: string): SoapValue
   if (def.kind === 'array') {
     return element.children.map((item, i) => decodeValue(item, def.itemType, `${path}[${i}]`));
   }
+  const fields = fieldsByType.get(type) as Map<string, FieldDef>;
   const struct: SoapStruct = {};
   for (const child of element.children) {
-    const field = def.fields.find((f) => f.name === child.local);
+    const field = fields.get(child.local);
     if (!field) throw clientFault(`Unknown field ${path}.${child.local}`);
     if (field.name in struct) throw clientFault(`Field ${path}.${field.name} is given twice`);
     struct[field.name] = decodeValue(child, field.type, `${path}.${field.name}`);
