@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'dotenv';
-import { ConfigError } from './errors';
+import { ConfigError, type ConfigProblem } from './errors';
 import { HASH_ALGORITHMS, isHashAlgorithm, type HashAlgorithm } from './hash';
 import { LIVE_SOAP_URL, type TwoCheckoutClientOptions } from './options';
 import { hideSecretsFromInspection } from './redact';
@@ -40,8 +40,34 @@ export const ENV_VARIABLES = {
   TWOCHECKOUT_TLS_INSECURE: 'true disables TLS verification (never in production; logs a warning)',
 } as const;
 
-function fail(variable: string, problem: string): never {
-  throw new ConfigError(variable, `${variable} ${problem}`);
+/**
+ * The problems found in the variables, all of them: a missing merchant code and secret key are
+ * one message, not two attempts.
+ */
+class Problems {
+  readonly list: ConfigProblem[] = [];
+  private missing = 0;
+
+  add(variable: string, problem: string): undefined {
+    this.list.push({ option: variable, message: `${variable} ${problem}` });
+    return undefined;
+  }
+
+  notSet(variable: string): undefined {
+    this.missing += 1;
+    return this.add(variable, 'is not set');
+  }
+
+  throwIfAny(): void {
+    if (this.list.length === 0) return;
+    const hint =
+      this.missing === 0
+        ? ''
+        : this.list.length === 1
+          ? ' (put it in the environment or in .env; see .env.example)'
+          : ` (put the missing ${this.missing === 1 ? 'one' : 'ones'} in the environment or in .env; see .env.example)`;
+    throw ConfigError.of(this.list, hint);
+  }
 }
 
 function readEnvFile(file: string, explicit: boolean): Env {
@@ -58,43 +84,47 @@ function readEnvFile(file: string, explicit: boolean): Env {
   return parse(text);
 }
 
-function positiveInt(variable: string, value: string | undefined): number | undefined {
+function positiveInt(p: Problems, variable: string, value: string | undefined): number | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   if (!/^\d+$/.test(value.trim()) || Number(value) < 1) {
-    fail(variable, `must be a positive whole number of milliseconds, got ${JSON.stringify(value)}`);
+    return p.add(variable, `must be a positive whole number of milliseconds, got ${JSON.stringify(value)}`);
   }
   return Number(value);
 }
 
-function bool(variable: string, value: string | undefined): boolean | undefined {
+function bool(p: Problems, variable: string, value: string | undefined): boolean | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   const v = value.trim().toLowerCase();
   if (['1', 'true', 'yes'].includes(v)) return true;
   if (['0', 'false', 'no'].includes(v)) return false;
-  fail(variable, `must be true or false, got ${JSON.stringify(value)}`);
+  return p.add(variable, `must be true or false, got ${JSON.stringify(value)}`);
 }
 
-function hashAlgorithm(variable: string, value: string | undefined): HashAlgorithm | undefined {
+function hashAlgorithm(p: Problems, variable: string, value: string | undefined): HashAlgorithm | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   const v = value.trim().toLowerCase();
   if (isHashAlgorithm(v)) return v;
-  fail(variable, `must be one of ${HASH_ALGORITHMS.join(', ')}, got ${JSON.stringify(value)}`);
+  return p.add(variable, `must be one of ${HASH_ALGORITHMS.join(', ')}, got ${JSON.stringify(value)}`);
 }
 
-function required(variable: string, value: string | undefined, secret: boolean): string {
-  if (value === undefined)
-    fail(variable, 'is not set (put it in the environment or in .env; see .env.example)');
-  if (value.trim() === '') fail(variable, 'is set but empty');
-  if (!secret && value !== value.trim()) fail(variable, 'has leading or trailing spaces');
-  if (secret && value !== value.trim())
-    fail(variable, 'has leading or trailing spaces (check for a stray space or CR in .env)');
-  return value;
+function required(p: Problems, variable: string, value: string | undefined, secret: boolean): string {
+  if (value === undefined) p.notSet(variable);
+  else if (value.trim() === '') p.add(variable, 'is set but empty');
+  else if (value !== value.trim())
+    p.add(
+      variable,
+      secret
+        ? 'has leading or trailing spaces (check for a stray space or CR in .env)'
+        : 'has leading or trailing spaces',
+    );
+  // Only used once every problem has been collected and none found.
+  return value ?? '';
 }
 
 /**
  * Client options from TWOCHECKOUT_* variables. `env` defaults to process.env plus `.env` (dotenv
- * parse; process.env is not modified). `overrides` win over the environment. Errors name the
- * variable and never echo the secret key.
+ * parse; process.env is not modified). `overrides` win over the environment. A ConfigError names
+ * every missing or invalid variable at once (its `problems`), and never echoes the secret key.
  */
 export function optionsFromEnv(env?: Env, overrides: FromEnvOptions = {}): TwoCheckoutClientOptions {
   const { envFile, ...clientOverrides } = overrides;
@@ -104,13 +134,19 @@ export function optionsFromEnv(env?: Env, overrides: FromEnvOptions = {}): TwoCh
   if (file) source = { ...readEnvFile(file, envFile !== undefined), ...source };
   const get = (name: string): string | undefined => source[name];
 
+  const p = new Problems();
+  const merchantCode =
+    clientOverrides.merchantCode ??
+    required(p, 'TWOCHECKOUT_MERCHANT_CODE', get('TWOCHECKOUT_MERCHANT_CODE'), false);
+  const secretKey =
+    clientOverrides.secretKey ?? required(p, 'TWOCHECKOUT_SECRET_KEY', get('TWOCHECKOUT_SECRET_KEY'), true);
   const url = get('TWOCHECKOUT_SOAP_URL')?.trim() || undefined;
   if (url !== undefined) {
     try {
       const u = new URL(url);
       if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('protocol');
     } catch {
-      fail('TWOCHECKOUT_SOAP_URL', `must be an absolute http(s) URL, got ${JSON.stringify(url)}`);
+      p.add('TWOCHECKOUT_SOAP_URL', `must be an absolute http(s) URL, got ${JSON.stringify(url)}`);
     }
   }
   const proxy = get('TWOCHECKOUT_PROXY')?.trim() || undefined;
@@ -118,25 +154,24 @@ export function optionsFromEnv(env?: Env, overrides: FromEnvOptions = {}): TwoCh
     try {
       new URL(proxy);
     } catch {
-      fail('TWOCHECKOUT_PROXY', 'must be a URL like http://proxy.example:3128');
+      p.add('TWOCHECKOUT_PROXY', 'must be a URL like http://proxy.example:3128');
     }
   }
   const caFile = get('TWOCHECKOUT_CA_FILE')?.trim() || undefined;
   if (caFile !== undefined && !fs.existsSync(caFile))
-    fail('TWOCHECKOUT_CA_FILE', `points to a missing file: ${caFile}`);
+    p.add('TWOCHECKOUT_CA_FILE', `points to a missing file: ${caFile}`);
 
-  const fromEnv: TwoCheckoutClientOptions = {
-    merchantCode:
-      clientOverrides.merchantCode ??
-      required('TWOCHECKOUT_MERCHANT_CODE', get('TWOCHECKOUT_MERCHANT_CODE'), false),
-    secretKey:
-      clientOverrides.secretKey ?? required('TWOCHECKOUT_SECRET_KEY', get('TWOCHECKOUT_SECRET_KEY'), true),
-    env: source,
-  };
-  const timeoutMs = positiveInt('TWOCHECKOUT_TIMEOUT_MS', get('TWOCHECKOUT_TIMEOUT_MS'));
-  const deadlineMs = positiveInt('TWOCHECKOUT_DEADLINE_MS', get('TWOCHECKOUT_DEADLINE_MS'));
-  const tlsInsecure = bool('TWOCHECKOUT_TLS_INSECURE', get('TWOCHECKOUT_TLS_INSECURE'));
-  const algorithm = hashAlgorithm('TWOCHECKOUT_HASH_ALGORITHM', get('TWOCHECKOUT_HASH_ALGORITHM'));
+  const timeoutMs = positiveInt(p, 'TWOCHECKOUT_TIMEOUT_MS', get('TWOCHECKOUT_TIMEOUT_MS'));
+  const deadlineMs = positiveInt(p, 'TWOCHECKOUT_DEADLINE_MS', get('TWOCHECKOUT_DEADLINE_MS'));
+  const tlsInsecure = bool(p, 'TWOCHECKOUT_TLS_INSECURE', get('TWOCHECKOUT_TLS_INSECURE'));
+  const algorithm = hashAlgorithm(p, 'TWOCHECKOUT_HASH_ALGORITHM', get('TWOCHECKOUT_HASH_ALGORITHM'));
+  if (timeoutMs !== undefined && deadlineMs !== undefined && deadlineMs < timeoutMs)
+    p.add(
+      'TWOCHECKOUT_DEADLINE_MS',
+      `(${deadlineMs}) must be at least TWOCHECKOUT_TIMEOUT_MS (${timeoutMs})`,
+    );
+  p.throwIfAny();
+  const fromEnv: TwoCheckoutClientOptions = { merchantCode, secretKey, env: source };
   if (url !== undefined) fromEnv.url = url;
   if (timeoutMs !== undefined) fromEnv.timeoutMs = timeoutMs;
   if (deadlineMs !== undefined) fromEnv.deadlineMs = deadlineMs;

@@ -224,15 +224,44 @@ export class FaultError extends TwoCheckoutError {
   readonly retryable = false;
 }
 
-/** Invalid client options or environment variables; raised at construction, before any call. */
+/** One invalid option or environment variable, as {@link ConfigError.problems} lists them. */
+export interface ConfigProblem {
+  /** The option or environment variable at fault. */
+  readonly option: string;
+  /** What is wrong with it, naming it (never echoing a secret). */
+  readonly message: string;
+}
+
+/**
+ * Invalid client options or environment variables; raised at construction, before any call.
+ * Every problem found is in one error (`problems`, and all of them in the message), so a
+ * configuration is fixed in one go rather than one variable per attempt.
+ */
 export class ConfigError extends TwoCheckoutError {
   readonly kind = 'config' as const;
   readonly retryable = false;
-  /** The option or environment variable at fault. */
+  /** The (first) option or environment variable at fault. */
   readonly option: string;
+  /** Every problem found, in the order checked (at least one). */
+  readonly problems: readonly ConfigProblem[];
 
-  constructor(option: string, message: string) {
+  constructor(option: string, message: string, problems?: readonly ConfigProblem[]) {
     super(message, { operation: 'config' });
     this.option = option;
+    this.problems = problems && problems.length > 0 ? problems : [{ option, message }];
+  }
+
+  /**
+   * One error for several problems: `"2 configuration problems: A …; B …"` (`hint`, when given,
+   * ends the message once).
+   */
+  static of(problems: readonly ConfigProblem[], hint = ''): ConfigError {
+    const first = problems[0];
+    if (first === undefined) throw new TypeError('ConfigError.of: no problems');
+    const message =
+      problems.length === 1
+        ? first.message
+        : `${problems.length} configuration problems: ${problems.map((p) => p.message).join('; ')}`;
+    return new ConfigError(first.option, `${message}${hint}`, problems);
   }
 }

@@ -15,6 +15,13 @@ export interface Logger {
   error: LogFn;
 }
 
+/**
+ * The message of the `warn` line logged when a call fails for good. The same failure is thrown to
+ * the caller as an error, so a caller that logs its errors itself (the sync) can tell this line
+ * apart and keep it out of its warnings.
+ */
+export const CALL_FAILED_MESSAGE = 'twocheckout: call failed';
+
 const noop: LogFn = () => undefined;
 export const silentLogger: Logger = { debug: noop, info: noop, warn: noop, error: noop };
 

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { ConfigError } from './errors';
+import { ConfigError, type ConfigProblem } from './errors';
 import {
   DEFAULT_HASH_ALGORITHM,
   HASH_ALGORITHMS,
@@ -142,126 +142,159 @@ function httpUrl(option: string, value: unknown): string {
 
 const DAY = 24 * 3600_000;
 
-/** Checks every option and fills defaults. Errors name the option and never echo the secret. */
+/**
+ * Checks every option and fills defaults. One ConfigError names every invalid option at once (its
+ * `problems`), and never echoes the secret.
+ */
 export function resolveOptions(options: TwoCheckoutClientOptions): ResolvedOptions {
   if (typeof options !== 'object' || options === null) {
     throw new ConfigError('options', `${PREFIX}: expected an options object`);
   }
-  const merchantCode = nonEmptyString('merchantCode', options.merchantCode);
-  const secretKey = nonEmptyString('secretKey', options.secretKey, true);
-  const hashAlgorithm = options.hashAlgorithm ?? DEFAULT_HASH_ALGORITHM;
-  if (!isHashAlgorithm(hashAlgorithm)) {
-    fail(
-      'hashAlgorithm',
-      `must be one of ${HASH_ALGORITHMS.map((a) => `'${a}'`).join(', ')}, got ${describe(hashAlgorithm)}`,
-    );
-  }
-  const url = options.url === undefined ? LIVE_SOAP_URL : httpUrl('url', options.url);
-  const timeoutMs = integerIn('timeoutMs', options.timeoutMs, 30_000, 1, DAY);
-  const deadlineMs = integerIn('deadlineMs', options.deadlineMs, 120_000, 1, DAY);
-  if (deadlineMs < timeoutMs) fail('deadlineMs', `(${deadlineMs}) must be at least timeoutMs (${timeoutMs})`);
-  const proxy =
-    options.proxy === undefined || options.proxy === null ? options.proxy : httpUrl('proxy', options.proxy);
-  if (options.caFile !== undefined && options.ca !== undefined)
-    fail('ca', 'cannot be combined with caFile; pick one');
-  let extraCa: string | undefined;
-  if (options.caFile !== undefined) {
-    const file = nonEmptyString('caFile', options.caFile);
+  const problems: ConfigProblem[] = [];
+  /** Runs one check; a failure is collected (with `fallback` standing in) so the others still run. */
+  const check = <T>(fallback: T, fn: () => T): T => {
     try {
-      extraCa = fs.readFileSync(file, 'utf8');
+      return fn();
     } catch (e) {
-      fail('caFile', `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}): ${file}`);
+      if (!(e instanceof ConfigError)) throw e;
+      problems.push(...e.problems);
+      return fallback;
     }
-    if (!extraCa.includes('-----BEGIN CERTIFICATE-----')) fail('caFile', `holds no PEM certificate: ${file}`);
-  } else if (options.ca !== undefined) {
-    extraCa = nonEmptyString('ca', options.ca);
-    if (!extraCa.includes('-----BEGIN CERTIFICATE-----')) fail('ca', 'holds no PEM certificate');
+  };
+  const failed = (option: string): boolean => problems.some((p) => p.option === option);
+  const merchantCode = check('', () => nonEmptyString('merchantCode', options.merchantCode));
+  const secretKey = check('', () => nonEmptyString('secretKey', options.secretKey, true));
+  const hashAlgorithm = check(DEFAULT_HASH_ALGORITHM, () => {
+    const algorithm = options.hashAlgorithm ?? DEFAULT_HASH_ALGORITHM;
+    if (!isHashAlgorithm(algorithm)) {
+      fail(
+        'hashAlgorithm',
+        `must be one of ${HASH_ALGORITHMS.map((a) => `'${a}'`).join(', ')}, got ${describe(algorithm)}`,
+      );
+    }
+    return algorithm;
+  });
+  const url = check(LIVE_SOAP_URL, () =>
+    options.url === undefined ? LIVE_SOAP_URL : httpUrl('url', options.url),
+  );
+  const timeoutMs = check(30_000, () => integerIn('timeoutMs', options.timeoutMs, 30_000, 1, DAY));
+  const deadlineMs = check(120_000, () => integerIn('deadlineMs', options.deadlineMs, 120_000, 1, DAY));
+  if (!failed('timeoutMs') && !failed('deadlineMs') && deadlineMs < timeoutMs) {
+    check(undefined, () => fail('deadlineMs', `(${deadlineMs}) must be at least timeoutMs (${timeoutMs})`));
   }
-  if (options.tlsInsecure !== undefined && typeof options.tlsInsecure !== 'boolean') {
-    fail('tlsInsecure', `must be a boolean, got ${describe(options.tlsInsecure)}`);
-  }
-  const maxSockets = integerIn('maxSockets', options.maxSockets, 64, 1, 10_000);
-  if (
-    options.maxRps !== undefined &&
-    (typeof options.maxRps !== 'number' || !(options.maxRps >= 0.01 && options.maxRps <= 100_000))
-  ) {
-    fail('maxRps', `must be a number between 0.01 and 100000, got ${describe(options.maxRps)}`);
-  }
-  if (options.engine !== undefined && options.engine !== 'codec' && options.engine !== 'node-soap') {
-    fail('engine', `must be 'codec' or 'node-soap', got ${describe(options.engine)}`);
-  }
-  const maxResponseBytes = integerIn(
-    'maxResponseBytes',
-    options.maxResponseBytes,
-    16 * 1024 * 1024,
-    1024,
-    1024 * 1024 * 1024,
+  const proxy = check(undefined, () =>
+    options.proxy === undefined || options.proxy === null ? options.proxy : httpUrl('proxy', options.proxy),
+  );
+  const extraCa = check(undefined, (): string | undefined => {
+    if (options.caFile !== undefined && options.ca !== undefined)
+      fail('ca', 'cannot be combined with caFile; pick one');
+    if (options.caFile !== undefined) {
+      const file = nonEmptyString('caFile', options.caFile);
+      let pem: string;
+      try {
+        pem = fs.readFileSync(file, 'utf8');
+      } catch (e) {
+        fail('caFile', `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}): ${file}`);
+      }
+      if (!pem.includes('-----BEGIN CERTIFICATE-----')) fail('caFile', `holds no PEM certificate: ${file}`);
+      return pem;
+    }
+    if (options.ca !== undefined) {
+      const pem = nonEmptyString('ca', options.ca);
+      if (!pem.includes('-----BEGIN CERTIFICATE-----')) fail('ca', 'holds no PEM certificate');
+      return pem;
+    }
+    return undefined;
+  });
+  check(undefined, () => {
+    if (options.tlsInsecure !== undefined && typeof options.tlsInsecure !== 'boolean') {
+      fail('tlsInsecure', `must be a boolean, got ${describe(options.tlsInsecure)}`);
+    }
+  });
+  const maxSockets = check(64, () => integerIn('maxSockets', options.maxSockets, 64, 1, 10_000));
+  check(undefined, () => {
+    if (
+      options.maxRps !== undefined &&
+      (typeof options.maxRps !== 'number' || !(options.maxRps >= 0.01 && options.maxRps <= 100_000))
+    ) {
+      fail('maxRps', `must be a number between 0.01 and 100000, got ${describe(options.maxRps)}`);
+    }
+  });
+  check(undefined, () => {
+    if (options.engine !== undefined && options.engine !== 'codec' && options.engine !== 'node-soap') {
+      fail('engine', `must be 'codec' or 'node-soap', got ${describe(options.engine)}`);
+    }
+  });
+  const maxResponseBytes = check(16 * 1024 * 1024, () =>
+    integerIn('maxResponseBytes', options.maxResponseBytes, 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   );
   const r = options.retry ?? {};
+  const retryOption = (name: keyof RetryOptions, max: number): number =>
+    check(defaultRetryOptions[name], () =>
+      integerIn(`retry.${name}`, r[name], defaultRetryOptions[name], name === 'maxAttempts' ? 1 : 0, max),
+    );
   const retry: RetryOptions = {
-    maxAttempts: integerIn('retry.maxAttempts', r.maxAttempts, defaultRetryOptions.maxAttempts, 1, 10),
-    baseDelayMs: integerIn('retry.baseDelayMs', r.baseDelayMs, defaultRetryOptions.baseDelayMs, 0, 60_000),
-    throttlingBaseDelayMs: integerIn(
-      'retry.throttlingBaseDelayMs',
-      r.throttlingBaseDelayMs,
-      defaultRetryOptions.throttlingBaseDelayMs,
-      0,
-      60_000,
-    ),
-    maxDelayMs: integerIn('retry.maxDelayMs', r.maxDelayMs, defaultRetryOptions.maxDelayMs, 0, 300_000),
-    budgetCapacity: integerIn(
-      'retry.budgetCapacity',
-      r.budgetCapacity,
-      defaultRetryOptions.budgetCapacity,
-      0,
-      1e6,
-    ),
-    budgetRetryCost: integerIn(
-      'retry.budgetRetryCost',
-      r.budgetRetryCost,
-      defaultRetryOptions.budgetRetryCost,
-      0,
-      1e6,
-    ),
-    budgetTimeoutCost: integerIn(
-      'retry.budgetTimeoutCost',
-      r.budgetTimeoutCost,
-      defaultRetryOptions.budgetTimeoutCost,
-      0,
-      1e6,
-    ),
+    maxAttempts: retryOption('maxAttempts', 10),
+    baseDelayMs: retryOption('baseDelayMs', 60_000),
+    throttlingBaseDelayMs: retryOption('throttlingBaseDelayMs', 60_000),
+    maxDelayMs: retryOption('maxDelayMs', 300_000),
+    budgetCapacity: retryOption('budgetCapacity', 1e6),
+    budgetRetryCost: retryOption('budgetRetryCost', 1e6),
+    budgetTimeoutCost: retryOption('budgetTimeoutCost', 1e6),
   };
   const s = options.session ?? {};
   const session: SessionTiming = {
-    ttlMs: integerIn('session.ttlMs', s.ttlMs, defaultSessionTiming.ttlMs, 1, DAY),
-    renewMarginMs: integerIn(
-      'session.renewMarginMs',
-      s.renewMarginMs,
-      defaultSessionTiming.renewMarginMs,
-      0,
-      DAY,
+    ttlMs: check(defaultSessionTiming.ttlMs, () =>
+      integerIn('session.ttlMs', s.ttlMs, defaultSessionTiming.ttlMs, 1, DAY),
     ),
-    authFailureCooldownMs: integerIn(
-      'session.authFailureCooldownMs',
-      s.authFailureCooldownMs,
-      defaultSessionTiming.authFailureCooldownMs,
-      0,
-      DAY,
+    renewMarginMs: check(defaultSessionTiming.renewMarginMs, () =>
+      integerIn('session.renewMarginMs', s.renewMarginMs, defaultSessionTiming.renewMarginMs, 0, DAY),
+    ),
+    authFailureCooldownMs: check(defaultSessionTiming.authFailureCooldownMs, () =>
+      integerIn(
+        'session.authFailureCooldownMs',
+        s.authFailureCooldownMs,
+        defaultSessionTiming.authFailureCooldownMs,
+        0,
+        DAY,
+      ),
     ),
   };
-  if (session.renewMarginMs >= session.ttlMs) {
-    fail(
-      'session.renewMarginMs',
-      `(${session.renewMarginMs}) must be smaller than session.ttlMs (${session.ttlMs})`,
+  if (
+    !failed('session.ttlMs') &&
+    !failed('session.renewMarginMs') &&
+    session.renewMarginMs >= session.ttlMs
+  ) {
+    check(undefined, () =>
+      fail(
+        'session.renewMarginMs',
+        `(${session.renewMarginMs}) must be smaller than session.ttlMs (${session.ttlMs})`,
+      ),
     );
   }
-  for (const fn of ['debug', 'info', 'warn', 'error'] as const) {
-    if (options.logger !== undefined && typeof options.logger?.[fn] !== 'function') {
-      fail('logger', `must be pino-compatible: logger.${fn} is not a function`);
+  check(undefined, () => {
+    for (const fn of ['debug', 'info', 'warn', 'error'] as const) {
+      if (options.logger !== undefined && typeof options.logger?.[fn] !== 'function') {
+        fail('logger', `must be pino-compatible: logger.${fn} is not a function`);
+      }
     }
+  });
+  check(undefined, () => {
+    if (options.onEvent !== undefined && typeof options.onEvent !== 'function')
+      fail('onEvent', 'must be a function');
+  });
+  if (problems.length === 1) {
+    const [only] = problems;
+    throw new ConfigError(only.option, only.message, problems);
   }
-  if (options.onEvent !== undefined && typeof options.onEvent !== 'function')
-    fail('onEvent', 'must be a function');
+  if (problems.length > 1) {
+    const each = problems.map((p) => p.message.replace(`${PREFIX}: `, '')).join('; ');
+    throw new ConfigError(
+      problems[0].option,
+      `${PREFIX}: ${problems.length} configuration problems: ${each}`,
+      problems,
+    );
+  }
   return {
     merchantCode,
     secretKey,

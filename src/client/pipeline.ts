@@ -16,7 +16,7 @@ import {
   type ReconcileInfo,
   type TwoCheckoutError,
 } from './errors';
-import type { CallEvent, Logger } from './observability';
+import { CALL_FAILED_MESSAGE, type CallEvent, type Logger } from './observability';
 import { sleep, type SendRateLimiter } from './rate-limit';
 import type { Redactor } from './redact';
 import { retryClassOf } from './retry-policy';
@@ -323,7 +323,7 @@ export class Pipeline {
     if (logger) {
       logger[outcome === 'failed' ? 'warn' : 'info'](
         { operation, attempt, durationMs, errorKind, faultCode: c.faultCode, message },
-        outcome === 'failed' ? 'twocheckout: call failed' : 'twocheckout: retrying',
+        outcome === 'failed' ? CALL_FAILED_MESSAGE : 'twocheckout: retrying',
       );
     }
   }

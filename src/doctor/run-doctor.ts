@@ -274,8 +274,11 @@ export async function runDoctor(settings: DoctorSettings, deps: DoctorDeps = {})
     o = resolveOptions(options);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
+    // Every missing or invalid variable at once: one line each, then where they come from.
+    const each = err.problems.length > 1 ? err.problems.map((p) => p.message) : [];
     checks.push(
       check('configuration', 'fail', err.message, [
+        ...each,
         'credentials come from the environment or .env (see .env.example), never from the command line',
       ]),
     );

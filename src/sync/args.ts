@@ -11,7 +11,7 @@ import {
   type KeyField,
 } from './column-map';
 import { InputError, UsageError } from './errors';
-import { envName, FLAGS, INPUT_ENV, MAX_CONCURRENCY } from './flags';
+import { envName, flagSpec, FLAGS, INPUT_ENV, MAX_CONCURRENCY } from './flags';
 import type { InputFormat } from './input/input-item';
 import { formatFromPath } from './input/open-input';
 import type { LogFormat, LogLevel } from './log';
@@ -35,6 +35,11 @@ export interface CliSettings {
   progress: ProgressMode;
   /** `--progress-interval`, in ms. */
   progressIntervalMs: number;
+  /**
+   * `--show-changes`: how many change lines to print on stdout at the end (`all`: every one the
+   * report holds), or `auto`: 20 when stdout is a terminal, none otherwise (a cron mail stays short).
+   */
+  showChanges: number | 'all' | 'auto';
   /**
    * What the client is built from: the environment merged over the .env file (real variables
    * win), and overrides from flags. Never credentials from the command line.
@@ -95,6 +100,49 @@ const PARSE_OPTIONS = Object.fromEntries(
     return [[f.name, option], ...(f.aliases ?? []).map((a) => [a, { type: f.type }])];
   }),
 ) as Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
+
+const BARE_VALUES = new Map(FLAGS.filter((f) => f.bareValue !== undefined).map((f) => [f.name, f.bareValue]));
+
+/**
+ * parseArgs has no optional values: `--show-changes` alone becomes `--show-changes=20`, or takes
+ * the next argument when that is a count (`--show-changes 50`), and `--no-show-changes` becomes
+ * `--show-changes=0`. Arguments after `--` are left alone.
+ */
+function expandBareValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    const bare = /^--(no-)?([a-z-]+)$/.exec(arg);
+    const value = bare ? BARE_VALUES.get(bare[2]) : undefined;
+    if (!bare || value === undefined) {
+      out.push(arg);
+    } else if (bare[1]) {
+      out.push(`--${bare[2]}=0`);
+    } else if (/^(\d+|all)$/.test(argv[i + 1] ?? '')) {
+      out.push(`--${bare[2]}=${argv[i + 1]}`);
+      i += 1;
+    } else out.push(`--${bare[2]}=${value}`);
+  }
+  return out;
+}
+
+/** `--show-changes` / TWOCHECKOUT_SYNC_SHOW_CHANGES: a count, `all`, `auto`, or yes/no. */
+function showChanges(values: FlagValues): CliSettings['showChanges'] {
+  const r = values.string('show-changes');
+  if (r === undefined) return 'auto';
+  const v = r.value.trim().toLowerCase();
+  if (v === 'auto' || v === 'all') return v;
+  if (['true', 'yes', 'on'].includes(v)) return Number(flagSpec('show-changes').bareValue);
+  if (['false', 'no', 'off'].includes(v)) return 0;
+  if (/^\d+$/.test(v) && Number(v) <= 1_000_000) return Number(v);
+  throw new UsageError(
+    `${r.where} must be a number of lines (0 for none), all or auto; got ${JSON.stringify(r.value)}`,
+  );
+}
 
 function explainParseError(e: unknown): UsageError {
   const message = e instanceof Error ? e.message : String(e);
@@ -227,7 +275,7 @@ export function parseCommandLine(argv: readonly string[], context: ParseContext 
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: expandBareValues(argv),
       options: PARSE_OPTIONS,
       allowPositionals: true,
       allowNegative: true,
@@ -323,12 +371,26 @@ export function parseCommandLine(argv: readonly string[], context: ParseContext 
   }
   const journal = journalValue?.value ?? defaultFile(outDir, 'journal', 'ndjson', dryRun, shardSuffix);
   const report = values.string('report')?.value ?? defaultFile(outDir, 'report', 'json', dryRun, shardSuffix);
-  const files = [journal, report, results, deadLetter].map((f) => path.resolve(f));
+  const metricsValue = values.string('metrics-file');
+  if (metricsValue !== undefined && !/\.prom$/.test(metricsValue.value)) {
+    // node_exporter's textfile collector reads only *.prom files: any other name would be ignored.
+    throw new UsageError(
+      `${metricsValue.where} must end in .prom (the node_exporter textfile collector reads only *.prom files); got ${JSON.stringify(metricsValue.value)}`,
+    );
+  }
+  const metrics = metricsValue?.value;
+  const files = [journal, report, results, deadLetter, ...(metrics !== undefined ? [metrics] : [])].map((f) =>
+    path.resolve(f),
+  );
   const inputPath = path.resolve(input);
   if (files.includes(inputPath))
-    throw new UsageError('an output file (--journal/--report/--results/--dead-letter) is the input file');
+    throw new UsageError(
+      'an output file (--journal/--report/--results/--dead-letter/--metrics-file) is the input file',
+    );
   if (new Set(files).size !== files.length)
-    throw new UsageError('--journal, --report, --results and --dead-letter must be different files');
+    throw new UsageError(
+      '--journal, --report, --results, --dead-letter and --metrics-file must be different files',
+    );
 
   const urlValue = values.string('url');
   if (urlValue !== undefined) {
@@ -363,6 +425,7 @@ export function parseCommandLine(argv: readonly string[], context: ParseContext 
       report: path.resolve(report),
       results: path.resolve(results),
       deadLetter: path.resolve(deadLetter),
+      ...(metrics !== undefined ? { metrics: path.resolve(metrics) } : {}),
     },
     maxRecordBytes:
       values.number('max-record-bytes', 1024, 64 * 1024 * 1024, true) ?? DEFAULTS.maxRecordBytes,
@@ -381,6 +444,7 @@ export function parseCommandLine(argv: readonly string[], context: ParseContext 
       progress: values.oneOf<ProgressMode>('progress', ['auto', 'bar', 'lines', 'none'], 'auto'),
       progressIntervalMs:
         (values.number('progress-interval', 1, 3600, false) ?? DEFAULTS.progressIntervalMs / 1000) * 1000,
+      showChanges: showChanges(values),
       client: {
         ...(urlValue !== undefined ? { url: urlValue.value } : {}),
         ...(timeoutMs !== undefined ? { timeoutMs } : {}),

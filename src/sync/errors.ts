@@ -3,18 +3,24 @@
  * the `kind` the report names (`fatal.kind`). Per-record problems are never errors: they are
  * outcomes (see pipeline/classify.ts).
  */
-export type SyncErrorKind =
-  | 'usage'
-  | 'config'
-  | 'authentication'
-  | 'tls'
-  | 'input'
-  | 'output'
-  | 'storage'
-  | 'journal'
-  | 'lock'
-  | 'unavailable'
-  | 'internal';
+
+/** Every kind a fatal error can have, in one list (the report schema's `fatal.kind` enum is checked against it). */
+export const SYNC_ERROR_KINDS = [
+  'usage',
+  'config',
+  'authentication',
+  'tls',
+  'input',
+  'output',
+  'storage',
+  'journal',
+  'lock',
+  'unavailable',
+  'internal',
+] as const;
+
+/** What ended a run (the report's `fatal.kind`; docs/report.schema.json lists the same). */
+export type SyncErrorKind = (typeof SYNC_ERROR_KINDS)[number];
 
 /** Exit code of a run that stopped on a fatal problem (bad flags, configuration, input, storage…). */
 export const FATAL_EXIT_CODE = 2;

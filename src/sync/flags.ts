@@ -25,6 +25,11 @@ export interface FlagSpec {
   readonly env?: boolean;
   /** Other spellings still accepted (with a warning). */
   readonly aliases?: readonly string[];
+  /**
+   * The value may be left out: the bare flag means this value (`--show-changes` is
+   * `--show-changes=20`), and `--no-<flag>` means `0`. The help shows `--flag[=ARG]`.
+   */
+  readonly bareValue?: string;
 }
 
 export const MAX_CONCURRENCY = 256;
@@ -213,6 +218,23 @@ export const FLAGS: readonly FlagSpec[] = [
     group: 'Operation',
     defaultText: '50',
     help: 'stop (exit 2) after N records in a row failed with errors that may pass later, i.e. the service looks down (0: never)',
+  },
+  {
+    name: 'show-changes',
+    type: 'string',
+    arg: 'N|all',
+    bareValue: '20',
+    group: 'Operation',
+    defaultText: '20 on a terminal, none otherwise',
+    help: 'print the changes field by field on stdout (planned by a dry run, applied otherwise; values as in the results file), at most N lines; --no-show-changes: none',
+  },
+  {
+    name: 'metrics-file',
+    type: 'string',
+    arg: 'FILE.prom',
+    group: 'Files',
+    defaultText: 'none',
+    help: "write the run's metrics in Prometheus text format (node_exporter textfile collector), atomically",
   },
   {
     name: 'url',

@@ -19,7 +19,8 @@ function wrap(text: string, width: number): string[] {
 }
 
 function flagLine(f: FlagSpec): string {
-  const name = `${f.short ? `-${f.short}, ` : ''}--${f.name}${f.arg ? ` ${f.arg}` : ''}`;
+  const arg = f.arg ? (f.bareValue !== undefined ? `[=${f.arg}]` : ` ${f.arg}`) : '';
+  const name = `${f.short ? `-${f.short}, ` : ''}--${f.name}${arg}`;
   const text = f.defaultText ? `${f.help} (default: ${f.defaultText})` : f.help;
   const body = wrap(text, WIDTH - COLUMN);
   const first =
@@ -71,8 +72,11 @@ Examples
   # nightly job: resumable, JSON logs for the log shipper
   twocheckout-sync --log-format json /data/export/customers.csv
 
-  # what would change? (reads only)
-  twocheckout-sync --dry-run customers.csv
+  # what would change? (reads only; the first 20 changes on stdout)
+  twocheckout-sync --dry-run --show-changes customers.csv
+
+  # for the node_exporter textfile collector
+  twocheckout-sync --metrics-file /var/lib/node_exporter/textfile/twocheckout-sync.prom customers.csv
 
   # an export with its own column names; drop the Notes column
   twocheckout-sync --map "Mail=Email,Vorname=FirstName,Nachname=LastName,Notes=" crm.csv
@@ -83,4 +87,6 @@ Examples
   # two hosts splitting one file
   host-a$ twocheckout-sync --shard 1/2 customers.jsonl
   host-b$ twocheckout-sync --shard 2/2 customers.jsonl
+
+Scheduler recipes (Kubernetes CronJob and Indexed Job, Jenkins, systemd): docs/scheduling.md
 `;

@@ -5,6 +5,9 @@
  */
 export { parseCommandLine, type CliSettings, type ParsedCommand, type ParseContext, type Env } from './args';
 export { runSync, type RunStatus, type SyncClient, type SyncDeps, type SyncReport } from './runner';
+export { REPORT_SCHEMA_VERSION } from './sync-types';
+export { SYNC_ERROR_KINDS, type SyncErrorKind } from './errors';
+export { renderMetrics, writeMetricsFile, METRIC_PREFIX } from './output/metrics';
 export { DEFAULTS as SYNC_DEFAULTS, type SyncOptions } from './sync-options';
 export { createLogger, type LogFields, type LogFormat, type LogLevel, type SyncLogger } from './log';
 export { createProgress, type ProgressMode, type ProgressReporter, type ProgressSnapshot } from './progress';

@@ -13,7 +13,22 @@ interface LockInfo {
   procStart?: string;
   /** Linux boot id: another one means the machine rebooted since, and every pid is new. */
   bootId?: string;
+  /**
+   * The holder touches the lock file (its mtime) this often while it runs, so a lock left on a
+   * shared volume by a run on another host (a killed pod) can be recognised as stale.
+   */
+  heartbeatMs?: number;
 }
+
+/** How the lock keeps itself fresh, and when another host's lock counts as abandoned. */
+export interface LockTiming {
+  /** Touch the held lock this often (default 15 s). */
+  heartbeatMs: number;
+  /** Another host's lock untouched for this long is stale (default 5 minutes; at least 4 heartbeats). */
+  staleAfterMs: number;
+}
+
+export const DEFAULT_LOCK_TIMING: LockTiming = { heartbeatMs: 15_000, staleAfterMs: 5 * 60_000 };
 
 export interface HeldLock {
   file: string;
@@ -77,6 +92,35 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** The heartbeat: a live holder keeps its lock file's mtime fresh (only while the file is still ours). */
+function touch(file: string, token: string): void {
+  try {
+    if (readLock(file)?.token !== token) return;
+    const t = new Date();
+    fs.utimesSync(file, t, t);
+  } catch {
+    // A missed beat is harmless: staleness needs many in a row.
+  }
+}
+
+/**
+ * Why another host's lock is abandoned, or undefined. Its pid cannot be checked from here, but a
+ * holder that beats (every lock this version writes) touches the file every few seconds: one
+ * untouched for `staleAfterMs` belongs to a run that died (a killed pod on a shared volume).
+ */
+function abandonedReason(file: string, holder: LockInfo, staleAfterMs: number): string | undefined {
+  if (!holder.heartbeatMs) return undefined; // an older holder that never beats: only a person can tell
+  let ageMs: number;
+  try {
+    ageMs = Date.now() - fs.statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+  const limit = Math.max(staleAfterMs, 4 * holder.heartbeatMs);
+  if (ageMs < limit) return undefined;
+  return `its holder on host ${holder.host} has not touched it for ${Math.round(ageMs / 1000)} s (heartbeat every ${Math.round(holder.heartbeatMs / 1000)} s)`;
+}
+
 function readLock(file: string): LockInfo | undefined {
   try {
     const info = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<LockInfo>;
@@ -110,17 +154,23 @@ function create(file: string, info: LockInfo): boolean {
 
 /**
  * Takes the lock file next to a journal (created with O_EXCL, holding the host, the pid, the
- * process start time and the boot id). If it exists and names a process on this host that is no
- * longer running (another boot, a dead pid, or a pid now used by another process), the lock is
- * stale and is taken over; a live holder, or one on another host (we cannot check it), is refused
- * with a LockError saying who holds it.
+ * process start time and the boot id) and keeps it fresh with a heartbeat (its mtime) until
+ * released. An existing lock is stale, and taken over, when it names a process on this host that
+ * is no longer running (another boot, a dead pid, or a pid now used by another process), or when
+ * it belongs to another host (whose pid cannot be checked) and has missed its heartbeats for
+ * `timing.staleAfterMs` (a killed pod on a shared volume). Otherwise a LockError says who holds it.
  */
-export function acquireLock(file: string, now: () => Date = () => new Date()): HeldLock {
+export function acquireLock(
+  file: string,
+  now: () => Date = () => new Date(),
+  timing: LockTiming = DEFAULT_LOCK_TIMING,
+): HeldLock {
   const me: LockInfo = {
     pid: process.pid,
     host: os.hostname(),
     startedAt: now().toISOString(),
     token: crypto.randomUUID(),
+    heartbeatMs: timing.heartbeatMs,
   };
   const procStart = processStartOf(process.pid);
   const bootId = readBootId();
@@ -133,10 +183,13 @@ export function acquireLock(file: string, now: () => Date = () => new Date()): H
       // the file goes on.
       const check = readLock(file);
       if (check?.token !== me.token) continue;
+      const heartbeat = setInterval(() => touch(file, me.token), timing.heartbeatMs);
+      heartbeat.unref();
       return {
         file,
         tookOverFrom,
         release: () => {
+          clearInterval(heartbeat);
           if (readLock(file)?.token === me.token) fs.rmSync(file, { force: true });
         },
       };
@@ -156,13 +209,17 @@ export function acquireLock(file: string, now: () => Date = () => new Date()): H
       fs.rmSync(file, { force: true });
       continue;
     }
-    if (holder.host !== me.host) {
+    const reason =
+      holder.host === me.host ? staleReason(holder, me) : abandonedReason(file, holder, timing.staleAfterMs);
+    if (reason === undefined && holder.host !== me.host) {
       throw new LockError(
         `another run holds ${file}: pid ${holder.pid} on host ${holder.host} since ${holder.startedAt}. ` +
-          'If that run is dead, delete the lock file.',
+          (holder.heartbeatMs
+            ? `It is taken over once it has gone ${Math.round(timing.staleAfterMs / 1000)} s without a heartbeat; ` +
+              'if that run is dead and you cannot wait, delete the lock file.'
+            : 'If that run is dead, delete the lock file.'),
       );
     }
-    const reason = staleReason(holder, me);
     if (reason === undefined) {
       throw new LockError(
         `another run holds ${file}: pid ${holder.pid} on this host since ${holder.startedAt}`,

@@ -9,7 +9,9 @@ export interface ProgressSnapshot {
   processed: number;
   /** Records skipped because the journal had them done. */
   skipped: number;
-  /** Records that ended invalid or failed. */
+  /** Records rejected locally (never sent): they need fixing in the input. */
+  invalid: number;
+  /** Records the service refused or could not be reached for (invalid ones are not counted here). */
   failed: number;
   /** Input bytes read so far. */
   bytesRead: number;
@@ -78,7 +80,8 @@ export function createProgress(
       const filled = Math.round(share * width);
       const bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`;
       stream.write(
-        `\r\x1b[K${bar} ${(share * 100).toFixed(0)}% ${s.processed} records (${s.skipped} skipped, ${s.failed} failed) ` +
+        `\r\x1b[K${bar} ${(share * 100).toFixed(0)}% ${s.processed} records ` +
+          `(${s.skipped} skipped, ${s.invalid} invalid, ${s.failed} failed) ` +
           `${rate.toFixed(1)}/s ETA ${duration(eta)}`,
       );
       drawn = true;
@@ -86,6 +89,7 @@ export function createProgress(
       log.info('progress', {
         processed: s.processed,
         skipped: s.skipped,
+        invalid: s.invalid,
         failed: s.failed,
         percent: Math.round(share * 100),
         ratePerSec: Number(rate.toFixed(1)),

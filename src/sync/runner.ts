@@ -9,6 +9,7 @@ import type { JournalHeader } from './journal-format';
 import { acquireLock, type HeldLock } from './lock';
 import { silentSyncLogger, type SyncLogger } from './log';
 import { writeFileAtomic } from './output/atomic-file';
+import { writeMetricsFile } from './output/metrics';
 import { checkOutputs } from './output/probe';
 import { emptyCounts, renderOutputs, type RenderTargets } from './output/render-outputs';
 import { asFatal, OutageDetector } from './pipeline/classify';
@@ -22,7 +23,8 @@ import { updateStep, type RecordStep } from './pipeline/steps';
 import { processRecords } from './record-pipeline';
 import type { RecordStates } from './record-state';
 import type { SyncOptions } from './sync-options';
-import type { SyncDeps, SyncReport } from './sync-types';
+import { REPORT_SCHEMA_VERSION, type SyncDeps, type SyncReport } from './sync-types';
+import { toolVersion } from './version';
 
 export type { RunStatus, SyncClient, SyncDeps, SyncReport } from './sync-types';
 
@@ -52,7 +54,9 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
     confirmedOnResume: 0,
   };
   const report: SyncReport = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
     tool: 'twocheckout-sync',
+    toolVersion: toolVersion(),
     status: 'completed',
     exitCode: 0,
     dryRun: options.dryRun,
@@ -69,6 +73,7 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
       results: options.files.results,
       deadLetter: options.files.deadLetter,
       report: options.files.report,
+      ...(options.files.metrics !== undefined ? { metrics: options.files.metrics } : {}),
     },
     changes: [],
     changesOmitted: 0,
@@ -92,6 +97,9 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
       { what: 'the report', file: options.files.report },
       { what: 'the results file', file: options.files.results },
       { what: 'the dead-letter file', file: options.files.deadLetter },
+      ...(options.files.metrics !== undefined
+        ? [{ what: 'the metrics file', file: options.files.metrics }]
+        : []),
     ]);
     const opened = await openInput(options.input, options.format, options.maxRecordBytes, progressState);
     source = opened;
@@ -239,7 +247,23 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
       settle(report, control);
     }
   }
+  const metrics = options.files.metrics;
+  // Unless the metrics file itself is what could not be written (the run already said so).
+  if (metrics !== undefined && !(report.fatal?.kind === 'output' && report.fatal.message.includes(metrics)))
+    await writeRunMetrics(metrics, report, log);
   return report;
+}
+
+/**
+ * The metrics file comes last, from the final report. Failing to write it is logged, and the run's
+ * outcome stands: its records are done whatever the monitoring sees (a stale file is what alerts).
+ */
+async function writeRunMetrics(file: string, report: SyncReport, log: SyncLogger): Promise<void> {
+  try {
+    await writeMetricsFile(file, report);
+  } catch (e) {
+    log.error('cannot write the metrics file', { file, error: e instanceof Error ? e.message : String(e) });
+  }
 }
 
 /** Ends the run on an error outside the records: fatal as it is, or an internal error (a bug). */

@@ -46,6 +46,8 @@ export interface SyncOptions {
     results: string;
     /** Invalid and failed records, in the input's format. */
     deadLetter: string;
+    /** Prometheus metrics of the run (`.prom`, node_exporter textfile collector); none when undefined. */
+    metrics?: string;
   };
   /** Longest record accepted; longer ones are errors. */
   maxRecordBytes: number;

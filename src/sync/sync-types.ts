@@ -1,4 +1,5 @@
 import type { CustomersApi } from '../customers/api';
+import type { SyncErrorKind } from './errors';
 import type { SyncLogger } from './log';
 import type { OutcomeCounts, RenderSummary } from './output/render-outputs';
 import type { ProgressReporter } from './progress';
@@ -23,10 +24,24 @@ export interface SyncClient {
 /** How a run ended: every record done, some invalid or failed, stopped by a signal, or a fatal error. */
 export type RunStatus = 'completed' | 'completed-with-errors' | 'interrupted' | 'fatal';
 
-/** The run report (`report.json`): what was done, with what, and where the files are. */
+/**
+ * The version of the report's layout (`schemaVersion`): raised when a field changes meaning or
+ * goes away; new optional fields keep it. docs/report.schema.json describes this version.
+ */
+export const REPORT_SCHEMA_VERSION = 1;
+
+/**
+ * The run report (`report.json`): what was done, with what, and where the files are. Every field
+ * is described in docs/report.schema.json (JSON Schema), which the tests validate real reports
+ * against.
+ */
 export interface SyncReport {
+  /** The layout's version ({@link REPORT_SCHEMA_VERSION}); a report without it predates versioning. */
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
   /** Always `twocheckout-sync`. */
   tool: 'twocheckout-sync';
+  /** The version of twocheckout-soap that wrote the report. */
+  toolVersion: string;
   /** How the run ended. */
   status: RunStatus;
   /** The process exit code the CLI uses (0, 1, 2, 130 or 143). */
@@ -86,6 +101,8 @@ export interface SyncReport {
     deadLetter: string;
     /** This report. */
     report: string;
+    /** The Prometheus metrics file (`--metrics-file`), when one was asked for. */
+    metrics?: string;
   };
   /** Every planned (dry run) or applied change, field by field, up to the limit; all are in the results file. */
   changes: RenderSummary['changes'];
@@ -93,12 +110,16 @@ export interface SyncReport {
   changesOmitted: number;
   /** Why the run stopped, when it ended fatally. */
   fatal?: {
-    /** What failed: `input`, `journal`, `lock`, `internal`, or a client error kind (`authentication`…). */
-    kind: string;
+    /** What failed (see {@link SyncErrorKind}): `input`, `output`, `storage`, `journal`, `lock`, `unavailable`, `authentication`… */
+    kind: SyncErrorKind;
     /** What went wrong, in a sentence (no secrets). */
     message: string;
   };
-  /** false when the run stopped before it could own its files (e.g. the lock was held): no report file. */
+  /**
+   * Whether this report was written to `files.report`. Only a returned report (runSync, the CLI's
+   * summary) can say false: the run stopped before it owned its files (another run held the lock,
+   * the input could not be read), or writing the report failed.
+   */
   reportWritten: boolean;
   /** The signal that interrupted the run (`SIGINT`, `SIGTERM`). */
   interruptedBy?: string;
@@ -106,7 +127,10 @@ export interface SyncReport {
   journal?: {
     /** Records found finished in the journal at start (skipped). */
     resumedRecords: number;
-    /** Where `--restart` set the old journal aside. */
+    /**
+     * Where the previous journal was set aside (`journal.ndjson.prev`): by `--restart`, or because
+     * it belonged to a completed run of other content (the next night's export). Absent otherwise.
+     */
     rotatedTo?: string;
     /** Whether a half-written last line (from a crash) was repaired. */
     repairedTornLine: boolean;

@@ -63,6 +63,46 @@ describe('optionsFromEnv', () => {
     expect(err.message).not.toContain(SECRET);
   });
 
+  it('names every missing or invalid variable in one error, not one per attempt', () => {
+    const both = configError(() => optionsFromEnv({}));
+    expect(both.problems.map((p) => p.option)).toEqual([
+      'TWOCHECKOUT_MERCHANT_CODE',
+      'TWOCHECKOUT_SECRET_KEY',
+    ]);
+    expect(both.message).toBe(
+      '2 configuration problems: TWOCHECKOUT_MERCHANT_CODE is not set; TWOCHECKOUT_SECRET_KEY is not set ' +
+        '(put the missing ones in the environment or in .env; see .env.example)',
+    );
+    const many = configError(() =>
+      optionsFromEnv({
+        TWOCHECKOUT_SECRET_KEY: ` ${SECRET}`,
+        TWOCHECKOUT_SOAP_URL: 'api.2checkout.com',
+        TWOCHECKOUT_TIMEOUT_MS: '30s',
+        TWOCHECKOUT_TLS_INSECURE: 'maybe',
+        TWOCHECKOUT_HASH_ALGORITHM: 'sha1',
+      }),
+    );
+    expect(many.problems.map((p) => p.option)).toEqual([
+      'TWOCHECKOUT_MERCHANT_CODE',
+      'TWOCHECKOUT_SECRET_KEY',
+      'TWOCHECKOUT_SOAP_URL',
+      'TWOCHECKOUT_TIMEOUT_MS',
+      'TWOCHECKOUT_TLS_INSECURE',
+      'TWOCHECKOUT_HASH_ALGORITHM',
+    ]);
+    expect(many.option).toBe('TWOCHECKOUT_MERCHANT_CODE');
+    expect(many.message).toMatch(/^6 configuration problems: /);
+    for (const p of many.problems) expect(many.message).toContain(p.message);
+    expect(many.message).toMatch(/put the missing one in the environment/);
+    expect(JSON.stringify(many.problems) + many.message + inspect(many)).not.toContain(SECRET);
+    const deadline = configError(() =>
+      optionsFromEnv({ ...base, TWOCHECKOUT_TIMEOUT_MS: '5000', TWOCHECKOUT_DEADLINE_MS: '1000' }),
+    );
+    expect(deadline.message).toBe(
+      'TWOCHECKOUT_DEADLINE_MS (1000) must be at least TWOCHECKOUT_TIMEOUT_MS (5000)',
+    );
+  });
+
   it('reads a .env file without touching process.env; real variables win', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tco-env-'));
     const file = path.join(dir, '.env');
@@ -144,5 +184,20 @@ describe('resolveOptions', () => {
     expect(err.option).toBe(option);
     expect(err.message).toContain(`'${option}'`);
     expect(err.message).not.toContain(SECRET);
+  });
+
+  it('names every bad option in one error', () => {
+    const err = configError(() =>
+      resolveOptions({ merchantCode: '', secretKey: 42 as never, timeoutMs: 0, retry: { maxAttempts: 0 } }),
+    );
+    expect(err.problems.map((p) => p.option)).toEqual([
+      'merchantCode',
+      'secretKey',
+      'timeoutMs',
+      'retry.maxAttempts',
+    ]);
+    expect(err.message).toMatch(
+      /^createTwoCheckoutClient: 4 configuration problems: option 'merchantCode' must not be empty; option 'secretKey' must be a non-empty string, got number; option 'timeoutMs' .*; option 'retry.maxAttempts' /,
+    );
   });
 });

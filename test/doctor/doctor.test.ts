@@ -200,6 +200,18 @@ describe('doctor against a healthy sandbox', () => {
     expect(r.checks[0].summary).toMatch(/TWOCHECKOUT_SECRET_KEY is not set/);
     const bad = await doctorJson([], envFor(wire.url, { TWOCHECKOUT_HASH_ALGORITHM: 'sha1' }));
     expect(bad.checks[0].summary).toMatch(/TWOCHECKOUT_HASH_ALGORITHM must be one of sha256, sha3-256, md5/);
+    // Everything missing or invalid at once, in one check, one line each.
+    const all = await doctorJson([], { TWOCHECKOUT_SOAP_URL: wire.url, TWOCHECKOUT_TIMEOUT_MS: 'soon' });
+    expect(all.exitCode).toBe(2);
+    expect(all.checks).toHaveLength(1);
+    expect(all.checks[0].summary).toMatch(
+      /^3 configuration problems: TWOCHECKOUT_MERCHANT_CODE is not set; TWOCHECKOUT_SECRET_KEY is not set; TWOCHECKOUT_TIMEOUT_MS must be/,
+    );
+    expect(all.checks[0].details.slice(0, 3)).toEqual([
+      'TWOCHECKOUT_MERCHANT_CODE is not set',
+      'TWOCHECKOUT_SECRET_KEY is not set',
+      expect.stringMatching(/^TWOCHECKOUT_TIMEOUT_MS must be a positive whole number/),
+    ]);
   });
 });
 

@@ -230,4 +230,45 @@ describe('flags from the environment and .env', () => {
   ])('a bad value from %j / .env %j names the variable', (env, dotenv, message) => {
     expect(() => run(['in.csv'], env as Record<string, string>, dotenv)).toThrow(message);
   });
+
+  it('--show-changes takes an optional count: bare is 20, =N or a following count, all, --no- is none', () => {
+    const shown = (argv: string[], env: Record<string, string> = {}) => run(argv, env).showChanges;
+    expect(shown(['in.csv'])).toBe('auto');
+    expect(shown(['in.csv', '--show-changes'])).toBe(20);
+    expect(shown(['--show-changes', 'in.csv'])).toBe(20); // the input is not taken as its value
+    expect(shown(['--show-changes', '50', 'in.csv'])).toBe(50);
+    expect(shown(['in.csv', '--show-changes=7'])).toBe(7);
+    expect(shown(['in.csv', '--show-changes=all'])).toBe('all');
+    expect(shown(['in.csv', '--show-changes', 'all'])).toBe('all');
+    expect(shown(['in.csv', '--no-show-changes'], { TWOCHECKOUT_SYNC_SHOW_CHANGES: 'all' })).toBe(0);
+    expect(shown(['in.csv'], { TWOCHECKOUT_SYNC_SHOW_CHANGES: '100' })).toBe(100);
+    expect(shown(['in.csv'], { TWOCHECKOUT_SYNC_SHOW_CHANGES: 'yes' })).toBe(20);
+    expect(shown(['in.csv'], { TWOCHECKOUT_SYNC_SHOW_CHANGES: 'off' })).toBe(0);
+    expect(shown(['in.csv', '--show-changes=3'], { TWOCHECKOUT_SYNC_SHOW_CHANGES: 'all' })).toBe(3);
+    // After --, everything is an argument: a file named --show-changes is an input file.
+    expect(run(['--format', 'csv', '--', '--show-changes'], {}).sync.input).toBe('--show-changes');
+    expect(() => run(['in.csv', '--show-changes=lots'], {})).toThrow(
+      /--show-changes must be a number of lines \(0 for none\), all or auto; got "lots"/,
+    );
+    expect(() => run(['in.csv'], { TWOCHECKOUT_SYNC_SHOW_CHANGES: '-1' })).toThrow(
+      /TWOCHECKOUT_SYNC_SHOW_CHANGES must be a number of lines/,
+    );
+    expect(HELP).toContain('--show-changes[=N|all]');
+  });
+
+  it('--metrics-file must be a .prom file (the textfile collector reads nothing else), apart from the others', () => {
+    const s = run(['in.csv', '--metrics-file', 'metrics/sync.prom'], {});
+    expect(s.sync.files.metrics).toBe(path.resolve('metrics/sync.prom'));
+    expect(run(['in.csv'], {}).sync.files.metrics).toBeUndefined();
+    expect(
+      run(['in.csv'], { TWOCHECKOUT_SYNC_METRICS_FILE: '/var/lib/node_exporter/sync.prom' }).sync.files
+        .metrics,
+    ).toBe('/var/lib/node_exporter/sync.prom');
+    expect(() => run(['in.csv', '--metrics-file', 'sync.txt'], {})).toThrow(
+      /--metrics-file must end in \.prom \(the node_exporter textfile collector reads only \*\.prom files\)/,
+    );
+    expect(() => run(['in.csv', '--metrics-file', 'r.prom', '--report', 'r.prom'], {})).toThrow(
+      /must be different files/,
+    );
+  });
 });

@@ -52,6 +52,50 @@ describe('lock file', () => {
   it('refuses a lock held on another host (its process cannot be checked)', () => {
     fs.writeFileSync(file, JSON.stringify({ pid: 1, host: 'some-other-host', startedAt: 'x', token: 'x' }));
     expect(() => acquireLock(file)).toThrow(/host some-other-host.*delete the lock file/);
+    // One that never beats (an older version) stays refused however old it is.
+    const old = new Date(Date.now() - 24 * 3600_000);
+    fs.utimesSync(file, old, old);
+    expect(() => acquireLock(file)).toThrow(/host some-other-host.*delete the lock file/);
+  });
+
+  it("takes over another host's lock once it has missed its heartbeats, not before", () => {
+    const timing = { heartbeatMs: 1000, staleAfterMs: 60_000 };
+    const other = {
+      pid: 1,
+      host: 'pod-a',
+      startedAt: '2026-01-01T00:00:00.000Z',
+      token: 'x',
+      heartbeatMs: 1000,
+    };
+    fs.writeFileSync(file, JSON.stringify(other));
+    const at = (msAgo: number) => {
+      const t = new Date(Date.now() - msAgo);
+      fs.utimesSync(file, t, t);
+    };
+    at(59_000);
+    expect(() => acquireLock(file, undefined, timing)).toThrow(/host pod-a.*without a heartbeat/);
+    at(61_000);
+    const lock = acquireLock(file, undefined, timing);
+    expect(lock.tookOverFrom).toMatchObject({ pid: 1, host: 'pod-a' });
+    expect(lock.tookOverFrom?.reason).toMatch(/has not touched it for 61 s \(heartbeat every 1 s\)/);
+    lock.release();
+  });
+
+  it('a held lock beats: its mtime is kept fresh until it is released', () => {
+    jest.useFakeTimers({ doNotFake: ['Date'] });
+    try {
+      const lock = acquireLock(file, undefined, { heartbeatMs: 1000, staleAfterMs: 60_000 });
+      expect(JSON.parse(fs.readFileSync(file, 'utf8')).heartbeatMs).toBe(1000);
+      const old = new Date(Date.now() - 3600_000);
+      fs.utimesSync(file, old, old);
+      jest.advanceTimersByTime(1000);
+      expect(Date.now() - fs.statSync(file).mtimeMs).toBeLessThan(3600_000 - 1000);
+      lock.release();
+      expect(fs.existsSync(file)).toBe(false);
+      expect(jest.getTimerCount()).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('clears an old unreadable lock file but not a fresh one', () => {

@@ -1,5 +1,7 @@
 import { createLogger } from '../../src/sync/log';
-import { createProgress, type ProgressSnapshot } from '../../src/sync/progress';
+import { createProgress, type ProgressReporter, type ProgressSnapshot } from '../../src/sync/progress';
+import { RunProgress } from '../../src/sync/pipeline/context';
+import { emptyCounts } from '../../src/sync/output/render-outputs';
 
 function fakeStream(isTTY: boolean): NodeJS.WriteStream & { text: string } {
   const stream = {
@@ -16,6 +18,7 @@ function fakeStream(isTTY: boolean): NodeJS.WriteStream & { text: string } {
 const snap = (processed: number, bytesRead: number): ProgressSnapshot => ({
   processed,
   skipped: 0,
+  invalid: 2,
   failed: 1,
   bytesRead,
   totalBytes: 1000,
@@ -32,7 +35,7 @@ describe('progress', () => {
     t = 10_000;
     progress.update(snap(100, 250));
     expect(stream.text).toBe(
-      '\r\x1b[K[######------------------] 25% 100 records (0 skipped, 1 failed) 10.0/s ETA 0m30s',
+      '\r\x1b[K[######------------------] 25% 100 records (0 skipped, 2 invalid, 1 failed) 10.0/s ETA 0m30s',
     );
     progress.clear();
     expect(stream.text.endsWith('\r\x1b[K')).toBe(true);
@@ -57,6 +60,8 @@ describe('progress', () => {
       level: 'info',
       msg: 'progress',
       processed: 30,
+      invalid: 2,
+      failed: 1,
       percent: 50,
       ratePerSec: 1,
       eta: '0m30s',
@@ -98,5 +103,34 @@ describe('logger', () => {
     log.info('i');
     log.error('e');
     expect(out).toHaveLength(1);
+  });
+
+  it("the run's snapshot counts invalid and failed records apart (failed never includes invalid)", () => {
+    const counts = {
+      ...emptyCounts(),
+      skippedByJournal: 4,
+      otherShards: 0,
+      notAttempted: 0,
+      confirmedOnResume: 0,
+    };
+    const seen: ProgressSnapshot[] = [];
+    const reporter: ProgressReporter = {
+      update: (s) => seen.push(s),
+      clear: () => undefined,
+      stop: () => undefined,
+    };
+    const progress = new RunProgress(counts, { bytesRead: 10 }, 100, reporter);
+    counts.invalid = 3;
+    counts.failed = 2;
+    counts.updated = 5;
+    for (let i = 0; i < 10; i++) progress.recordFinished();
+    expect(seen.at(-1)).toEqual({
+      processed: 14,
+      skipped: 4,
+      invalid: 3,
+      failed: 2,
+      bytesRead: 10,
+      totalBytes: 100,
+    });
   });
 });

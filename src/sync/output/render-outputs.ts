@@ -54,7 +54,8 @@ export interface RenderSummary {
   changesOmitted: number;
 }
 
-function describeChange(c: Change): string {
+/** One change as the results file writes it: `Field: "old" → "new"` (values as JSON). */
+export function describeChange(c: Change): string {
   return `${c.field}: ${JSON.stringify(c.from ?? null)} → ${JSON.stringify(c.to ?? null)}`;
 }
 

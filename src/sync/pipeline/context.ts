@@ -72,7 +72,8 @@ export class RunProgress {
     return {
       processed: this.finished + this.counts.skippedByJournal,
       skipped: this.counts.skippedByJournal,
-      failed: this.counts.failed + this.counts.invalid,
+      invalid: this.counts.invalid,
+      failed: this.counts.failed,
       bytesRead: this.read.bytesRead,
       totalBytes: this.totalBytes,
     };
