@@ -244,17 +244,13 @@ export class SandboxHttp {
     if (!url) return this.reject(res, 400, 'Malformed request URL (bad percent-encoding)');
     const path = url.pathname;
     if (path === SOAP_PATH || path === SOAP_PATH.slice(0, -1)) {
-      if (req.method === 'GET' || req.method === 'HEAD') {
-        const wantsWsdl = [...url.searchParams.keys()].some((k) => k.toLowerCase() === 'wsdl');
-        if (!wantsWsdl)
-          return this.reject(res, 405, 'Use POST for SOAP calls or GET ?wsdl for the WSDL', [
-            'allow',
-            'GET, POST',
-          ]);
+      if (req.method === 'POST') return this.soap(req, res);
+      // PHP's SoapServer serves the WSDL for a GET whose query is exactly "wsdl" (any case) and
+      // ignores every other non-POST request (an empty 200), as the live service does.
+      if (req.method === 'GET' && url.search.toLowerCase() === '?wsdl') {
         return this.send(res, 200, XML_TYPE, this.deps.wsdl());
       }
-      if (req.method !== 'POST') return this.reject(res, 405, 'Method not allowed', ['allow', 'GET, POST']);
-      return this.soap(req, res);
+      return this.ignored(req, res, 'only POST (SOAP calls) and GET ?wsdl (the WSDL) are served here');
     }
     if (path === '/__sandbox/stats') {
       if (req.method !== 'GET') return this.reject(res, 405, 'Method not allowed', ['allow', 'GET']);
@@ -279,7 +275,27 @@ export class SandboxHttp {
     return this.reject(res, 404, 'Not found');
   }
 
+  /**
+   * A request PHP's SoapServer::handle() never reads, answered as PHP does: HTTP 200, an empty
+   * text/html body. The x-sandbox-note header (invisible to SOAP clients) tells a human why.
+   */
+  private ignored(req: http.IncomingMessage, res: http.ServerResponse, why: string): void {
+    this.deps.stats.rejected(200);
+    req.resume();
+    this.send(res, 200, 'text/html; charset=UTF-8', '', [
+      'x-sandbox-note',
+      `ignored, as PHP's SoapServer ignores it: ${why}`,
+    ]);
+  }
+
   private soap(req: http.IncomingMessage, res: http.ServerResponse): void {
+    // PHP reads no POST body without a Content-Type, nor a multipart/form-data one (PHP's own
+    // form parser takes it), so SoapServer::handle() answers nothing at all.
+    const type = req.headers['content-type'];
+    if (type === undefined) return this.ignored(req, res, 'a POST without a Content-Type header');
+    if (/^\s*multipart\/form-data\s*(;|$)/i.test(type)) {
+      return this.ignored(req, res, 'a multipart/form-data POST (send text/xml)');
+    }
     readBody(req, this.deps.maxBodyBytes, (err, body) => {
       if (err) {
         if (err instanceof BodyTooLarge) {

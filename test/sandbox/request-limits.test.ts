@@ -73,7 +73,7 @@ describe('the parser caps attributes and elements while it reads', () => {
   test('duplicate attributes are malformed XML (by name, and by namespace + local name)', async () => {
     const a = await fault(rpc(`<ns1:login a="1" a="2"/>`));
     expect(a.code).toBe('SOAP-ENV:Client');
-    expect(a.string).toMatch(/^Malformed XML: .*duplicate attribute/);
+    expect(a.string).toMatch(/^Bad Request: Malformed XML: .*duplicate attribute/);
     const b = await fault(
       rpc(
         `<ns1:getCustomerInformation xmlns:x="urn:same" xmlns:y="urn:same"><sessionID x:n="1" y:n="2">${sid}</sessionID></ns1:getCustomerInformation>`,

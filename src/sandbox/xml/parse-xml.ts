@@ -1,4 +1,4 @@
-import { clientFault } from '../faults/soap-fault';
+import { clientFault, SoapFault } from '../faults/soap-fault';
 import { checkDeclaredEncoding } from './decode-body';
 
 export interface XmlAttribute {
@@ -48,6 +48,14 @@ export class DoctypeRefused extends Error {
   constructor(readonly rootUri: string) {
     super('DOCTYPE is not allowed in a SOAP message');
     this.name = 'DoctypeRefused';
+  }
+}
+
+/** A body that is not well-formed XML (or holds no element): what PHP calls a "Bad Request". */
+export class MalformedXml extends SoapFault {
+  constructor(message: string) {
+    super('SOAP-ENV:Client', message);
+    this.name = 'MalformedXml';
   }
 }
 
@@ -182,7 +190,7 @@ class Parser {
       else this.outside();
     }
     if (this.stack.length > 0) this.fail(`unclosed tag: ${this.stack[this.stack.length - 1].name}`);
-    if (!this.root) throw clientFault('Empty request: no XML element found');
+    if (!this.root) throw new MalformedXml('Empty request: no XML element found');
     return this.root;
   }
 
@@ -197,7 +205,7 @@ class Parser {
         lineStart = i + 1;
       }
     }
-    throw clientFault(`Malformed XML: ${line}:${at - lineStart}: ${message}`);
+    throw new MalformedXml(`Malformed XML: ${line}:${at - lineStart}: ${message}`);
   }
 
   /** Checks that xml[from, to) holds only characters XML 1.0 allows; returns whether it has a CR. */
