@@ -19,6 +19,12 @@ function renderReport(r) {
   const top = r.levels[r.levels.length - 1];
   const base = r.levels[0];
   const topShare = top.perSecond / top.ideal;
+  // The target holds for every concurrency from 32 up, so the verdict takes the worst of them.
+  const scaled = r.levels.filter((l) => l.concurrency >= 32);
+  const worst = scaled.reduce((a, l) => (l.perSecond / l.ideal < a.perSecond / a.ideal ? l : a), top);
+  const worstShare = worst.perSecond / worst.ideal;
+  const lg = r.logins;
+  const loginsOk = (x) => x.logins === 1 && x.failed === 0;
   const syncVsPair = top.cpuPerRecordMs / facade;
   const mem = r.memory;
   const memGrowth = mem[mem.length - 1].maxRssMiB / mem[0].maxRssMiB - 1;
@@ -39,9 +45,14 @@ function renderReport(r) {
       ours <= bare + 150,
     ],
     [
-      `sync at c=${top.concurrency}, ${r.latencyMs} ms latency: ≥ 90% of ideal`,
-      pct(topShare),
-      topShare >= 0.9,
+      `sync at c=${scaled.map((l) => l.concurrency).join(', ')}, ${r.latencyMs} ms latency: each ≥ 90% of ideal`,
+      `lowest ${pct(worstShare)} (c=${worst.concurrency}); ${scaled.map((l) => pct(l.perSecond / l.ideal)).join(', ')}`,
+      worstShare >= 0.9,
+    ],
+    [
+      `one login serves ${n(lg.cold.calls)} concurrent calls (and one renewal after the sessions expire)`,
+      `${lg.cold.logins} login, ${lg.cold.failed} failed; renewal: ${lg.renewal.logins} login, ${lg.renewal.failed} failed`,
+      loginsOk(lg.cold) && loginsOk(lg.renewal),
     ],
     [
       `client CPU per record in the sync (c=${top.concurrency}) ≤ 1.2× the facade's pair`,
@@ -148,6 +159,23 @@ function renderReport(r) {
       `(${f2(top.cpuPerRecordMs)} + ${f2(top.serverCpuPerRecordMs)} ms per record) on this ${r.machine.cores}-core machine.`,
   );
   w();
+  w(`### Logins under ${n(lg.cold.calls)} concurrent calls`);
+  w();
+  w(
+    `One fresh client (the library, in the bench process) fires ${n(lg.cold.calls)} \`customers.get\` calls at once, ${r.latencyMs} ms ` +
+      'injected per call so they overlap; then the sandbox expires every session and the same client fires as many again. ' +
+      'Logins are counted by the sandbox.',
+  );
+  w();
+  w('| burst | calls | failed | logins (sandbox) | wall |');
+  w('|---|---|---|---|---|');
+  w(
+    `| fresh client | ${n(lg.cold.calls)} | ${lg.cold.failed} | ${lg.cold.logins} | ${n(Math.round(lg.cold.wallMs))} ms |`,
+  );
+  w(
+    `| after the sandbox expired ${lg.renewal.sessionsExpired} session(s) | ${n(lg.renewal.calls)} | ${lg.renewal.failed} | ${lg.renewal.logins} | ${n(Math.round(lg.renewal.wallMs))} ms |`,
+  );
+  w();
   w('## 4. Memory (dry-run sync, concurrency 64, no latency)');
   w();
   w(
@@ -203,14 +231,24 @@ function renderReport(r) {
         'and syscalls per exchange); deliberately not done (docs/bench.md).',
     );
   }
+  for (const [label, x] of [
+    ['fresh client', lg.cold],
+    ['renewal', lg.renewal],
+  ]) {
+    if (!loginsOk(x)) {
+      w(
+        `- **One login per ${n(x.calls)} concurrent calls (${label}): ${x.logins} logins, ${x.failed} failed${x.firstFailure ? ` (first: ${x.firstFailure})` : ''}.**`,
+      );
+    }
+  }
   if (facadeVsFloor > 1.2) {
     w(
       `- **≤ 1.2× the minimal Node client: ${f2(facadeVsFloor)}×.** See the profile and the interleaved rounds.`,
     );
   }
-  if (topShare < 0.9) {
+  if (worstShare < 0.9) {
     w(
-      `- **c=${top.concurrency} at ≥ 90% of ideal: ${pct(topShare)}.** The ideal rate needs ${f2(needCores)} cores for client ` +
+      `- **c=${scaled.map((l) => l.concurrency).join('–')} at ≥ 90% of ideal: lowest ${pct(worstShare)} (c=${worst.concurrency}); c=${top.concurrency} ${pct(topShare)}.** At c=${top.concurrency} the ideal rate needs ${f2(needCores)} cores for client ` +
         `and sandbox together on a ${r.machine.cores}-core machine (load average ${r.machine.loadAtStart} at the start): the ` +
         `machine is the bound, not the client's concurrency. With the service elsewhere the client's own share is ` +
         `${f2((top.ideal * top.cpuPerRecordMs) / 1000)} cores.`,

@@ -13,6 +13,7 @@ const { cpuPerPair } = require('./cpu');
 const { coldStart } = require('./cold-start');
 const { profileFacade } = require('./profile');
 const { renderReport } = require('./report');
+const { loginsUnderConcurrency } = require('./logins');
 
 const quick = process.argv.includes('--quick');
 const outIndex = process.argv.indexOf('--out');
@@ -141,9 +142,13 @@ async function throughput(tmp, seedFile) {
         serverCpuPerRecordMs: serverMs / Math.max(1, report.counts.updated),
       });
     }
+    log(
+      'logins: 1,000 concurrent calls on a fresh client, then 1,000 after the sandbox expires the sessions',
+    );
+    const logins = await loginsUnderConcurrency(sandbox, { calls: 1000, customers: CUSTOMERS });
     log(`vendor flow run by PHP: ${PLAN.vendor} records`);
     const vendor = await vendorFlow(sandbox.url, PLAN.vendor);
-    return { levels, vendor };
+    return { levels, vendor, logins };
   });
 }
 

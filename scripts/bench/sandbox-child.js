@@ -12,6 +12,7 @@ async function main() {
   process.send({ url: sandbox.url, adminUrl: sandbox.adminUrl });
   process.on('message', async (msg) => {
     if (msg === 'stats') process.send({ stats: sandbox.stats() });
+    if (msg === 'expire') process.send({ expired: sandbox.expireAllSessions() });
     if (msg === 'cpu') {
       const u = process.cpuUsage();
       process.send({ cpu: (u.user + u.system) / 1000 });

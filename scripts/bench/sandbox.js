@@ -42,6 +42,8 @@ function startChildSandbox(options, { root, execArgv = [] } = {}) {
       resolve({
         url: m.url,
         stats: () => request(child, 'stats', 'stats'),
+        /** Expires every session the sandbox holds; resolves to how many. */
+        expireSessions: () => request(child, 'expire', 'expired'),
         /** CPU ms the sandbox process has used so far. */
         cpuMs: () => request(child, 'cpu', 'cpu'),
         stop: () =>
