@@ -26,7 +26,7 @@ export interface HttpCase {
   path?: string; // /soap/4.0/
   /** Request headers besides Host, Connection and Content-Length; default a SOAP 1.1 Content-Type. */
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
   deliberate?: {
     why: string;
     sandbox: { status: number; code?: string; stringStartsWith?: string };
@@ -72,6 +72,17 @@ export const CASES: HttpCase[] = [
     name: 'an Envelope in another namespace',
     body: '<e:Envelope xmlns:e="urn:wrong"><e:Body/></e:Envelope>',
   },
+  { name: 'a root element in another namespace', body: '<foo xmlns="urn:x"><bar/></foo>' },
+  { name: 'a root element holding text', body: '<?xml version="1.0"?><foo>text</foo>' },
+  { name: 'HTML', body: '<html><head><title>x</title></head><body>hi</body></html>' },
+  {
+    name: 'an Envelope without a namespace',
+    body: '<Envelope><Body><login xmlns="urn:order"/></Body></Envelope>',
+  },
+  { name: 'an envelope in lower case', body: `<s:envelope xmlns:s="${SOAP11}"><s:Body/></s:envelope>` },
+  { name: 'a SOAP Body as the root', body: `<s:Body xmlns:s="${SOAP11}">${LOGIN}</s:Body>` },
+  { name: 'a SOAP Header as the root', body: `<s:Header xmlns:s="${SOAP11}"/>` },
+  { name: 'a Body in another namespace', body: envelope('<x:Body xmlns:x="urn:x"/>') },
 
   // Content-Type: PHP ignores its value, but reads no body without one, nor a form upload.
   { name: 'no Content-Type', headers: {}, body: withBody(LOGIN) },
@@ -143,6 +154,14 @@ export const CASES: HttpCase[] = [
   {
     name: 'a DOCTYPE',
     body: `<!DOCTYPE x []><s:Envelope xmlns:s="${SOAP11}"><s:Body>${LOGIN}</s:Body></s:Envelope>`,
+  },
+  {
+    name: 'bytes that are not UTF-8, without a declaration',
+    body: Buffer.concat([
+      Buffer.from(withBody(LOGIN).split('DEMO')[0] + 'Z'),
+      Buffer.from([0xfc]),
+      Buffer.from('rich' + withBody(LOGIN).split('DEMO')[1]),
+    ]),
   },
   { name: 'a comment before the root', body: `<!-- c -->${withBody(LOGIN).replace(/^<\?xml[^>]*>\n/, '')}` },
 

@@ -28,7 +28,7 @@ function rawRequest(c: HttpCase): Buffer {
   const headers = c.headers ?? DEFAULT_HEADERS;
   let head = `${method} ${c.path ?? '/soap/4.0/'} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n`;
   for (const [name, value] of Object.entries(headers)) head += `${name}: ${value}\r\n`;
-  const body = Buffer.from(c.body ?? '', 'utf8');
+  const body = Buffer.isBuffer(c.body) ? c.body : Buffer.from(c.body ?? '', 'utf8');
   if (c.body !== undefined) head += `Content-Length: ${body.length}\r\n`;
   return Buffer.concat([Buffer.from(`${head}\r\n`, 'latin1'), body]);
 }

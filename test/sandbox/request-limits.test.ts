@@ -130,7 +130,7 @@ describe('only UTF-8 is read; nothing is ever stored as U+FFFD', () => {
     expect(await fault(body)).toEqual({
       status: 500,
       code: 'SOAP-ENV:Client',
-      string: `The request body is not valid UTF-8: byte 0xFC at offset ${offset} (line 1); send the request as UTF-8`,
+      string: `Bad Request: the request body is not valid UTF-8: byte 0xFC at offset ${offset} (line 1); send the request as UTF-8`,
     });
     expect(firstName(1003)).toBe(before);
   });
@@ -164,7 +164,7 @@ describe('only UTF-8 is read; nothing is ever stored as U+FFFD', () => {
     const body = Buffer.concat([Buffer.from(head), Buffer.from(bytes), Buffer.from(`</FirstName>${tail}`)]);
     const f = await fault(body);
     expect(f.string).toBe(
-      `The request body is not valid UTF-8: byte 0x${bytes[0].toString(16).toUpperCase()} at offset ${Buffer.byteLength(head)} (line 1); send the request as UTF-8`,
+      `Bad Request: the request body is not valid UTF-8: byte 0x${bytes[0].toString(16).toUpperCase()} at offset ${Buffer.byteLength(head)} (line 1); send the request as UTF-8`,
     );
   });
 

@@ -80,7 +80,8 @@ export function decodeBody(bytes: Buffer, contentType?: string): string {
       bad === undefined
         ? ''
         : `: byte 0x${bytes[bad].toString(16).toUpperCase().padStart(2, '0')} at offset ${bad} (line ${countLines(bytes, bad)})`;
-    throw clientFault(`The request body is not valid UTF-8${where}; send the request as UTF-8`);
+    // libxml refuses such bytes too, and PHP answers "Bad Request".
+    throw clientFault(`Bad Request: the request body is not valid UTF-8${where}; send the request as UTF-8`);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

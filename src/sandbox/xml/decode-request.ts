@@ -117,7 +117,7 @@ export function decodeRequest(xml: string): DecodedRequest {
   }
   // PHP's SoapServer answers any well-formed root that is not a SOAP Envelope (a bare operation
   // element, an Envelope without or with another namespace, HTML…) with VersionMismatch
-  // "Wrong Version"; test/sandbox/php-non-envelope.test.ts checks that against real PHP.
+  // "Wrong Version".
   if (!isSoap(envelope, 'Envelope')) {
     const got = envelope.uri ? `{${envelope.uri}}${envelope.local}` : envelope.local;
     throw new SoapFault(
