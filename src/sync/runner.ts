@@ -24,7 +24,7 @@ import { processRecords } from './record-pipeline';
 import type { RecordStates } from './record-state';
 import type { SyncOptions } from './sync-options';
 import { REPORT_SCHEMA_VERSION, type SyncDeps, type SyncReport } from './sync-types';
-import { toolVersion } from './version';
+import { packageVersion } from '../domain/package-version';
 
 export type { RunStatus, SyncClient, SyncDeps, SyncReport } from './sync-types';
 
@@ -56,7 +56,7 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
   const report: SyncReport = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: 'twocheckout-sync',
-    toolVersion: toolVersion(),
+    toolVersion: packageVersion(),
     status: 'completed',
     exitCode: 0,
     dryRun: options.dryRun,
