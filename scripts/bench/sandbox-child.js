@@ -1,7 +1,10 @@
 'use strict';
 // The sandbox in its own process, so the client's CPU and memory are measured apart from the
-// server's. Options arrive as JSON in argv[2]; the URL goes back over IPC.
-const { startSandbox } = require('../../dist/src/sandbox');
+// server's. Options arrive as JSON in argv[2] (argv[3], if given, is another checkout whose
+// dist/ to run, for side-by-side comparisons); the URL goes back over IPC.
+const path = require('node:path');
+const root = process.argv[3] ? path.resolve(process.argv[3]) : path.resolve(__dirname, '..', '..');
+const { startSandbox } = require(path.join(root, 'dist', 'src', 'sandbox'));
 
 async function main() {
   const options = JSON.parse(process.argv[2]);

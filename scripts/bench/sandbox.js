@@ -20,10 +20,15 @@ function request(child, msg, key) {
   });
 }
 
-/** Starts a sandbox child process; resolves to { url, stats(), stop() }. */
-function startChildSandbox(options) {
-  const child = fork(path.join(__dirname, 'sandbox-child.js'), [JSON.stringify(options)], {
+/**
+ * Starts a sandbox child process; resolves to { url, stats(), cpuMs(), stop() }. `root` runs another
+ * checkout's dist/ (default this one), `execArgv` passes node flags such as --cpu-prof.
+ */
+function startChildSandbox(options, { root, execArgv = [] } = {}) {
+  const args = [JSON.stringify(options), ...(root ? [root] : [])];
+  const child = fork(path.join(__dirname, 'sandbox-child.js'), args, {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv,
   });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

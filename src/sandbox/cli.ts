@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { HELP, parseCliArgs, UsageError } from './cli-args';
 import { startSandbox } from './index';
-import { packageVersion } from './version';
+import { packageVersion } from '../domain/package-version';
 
 async function main(argv: string[]): Promise<number> {
   let config;

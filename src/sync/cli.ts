@@ -15,7 +15,7 @@ import { changeLines, renderChanges } from './output/show-changes';
 import { createProgress } from './progress';
 import { runSync, type SyncClient, type SyncReport } from './runner';
 import { offStateReport, REPORT_SCHEMA_VERSION } from './sync-types';
-import { toolVersion } from './version';
+import { packageVersion } from '../domain/package-version';
 
 /**
  * The facade's pino-style logger on top of ours: its warnings always (TLS off, MD5, a proxy
@@ -91,7 +91,7 @@ async function metricsOfStartFailure(settings: CliSettings, message: string, log
   const report: SyncReport = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: 'twocheckout-sync',
-    toolVersion: toolVersion(),
+    toolVersion: packageVersion(),
     status: 'fatal',
     exitCode: FATAL_EXIT_CODE,
     dryRun: o.dryRun,
@@ -210,7 +210,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (command.kind === 'version') {
-    process.stdout.write(`${toolVersion()}\n`);
+    process.stdout.write(`${packageVersion()}\n`);
     return 0;
   }
   return run(command.settings);

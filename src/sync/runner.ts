@@ -33,7 +33,7 @@ import {
   type SyncDeps,
   type SyncReport,
 } from './sync-types';
-import { toolVersion } from './version';
+import { packageVersion } from '../domain/package-version';
 
 export type { RunStatus, SyncClient, SyncDeps, SyncReport } from './sync-types';
 
@@ -65,7 +65,7 @@ export async function runSync(options: SyncOptions, deps: SyncDeps): Promise<Syn
   const report: SyncReport = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: 'twocheckout-sync',
-    toolVersion: toolVersion(),
+    toolVersion: packageVersion(),
     status: 'completed',
     exitCode: 0,
     dryRun: options.dryRun,

@@ -6,6 +6,7 @@
 // the client does per response (see BENCHMARKS.md); this scanner costs a fraction of it. It still
 // enforces well-formedness: one root, matching end tags, quoted attributes, no stray `&` or `<`.
 import { DecodeError } from './errors';
+import { isXmlChar } from './xml-chars';
 
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
@@ -26,17 +27,6 @@ const WHITESPACE = /^[ \t\r\n]*$/;
 
 function malformed(message: string): DecodeError {
   return new DecodeError('malformed', `malformed XML: ${message}`);
-}
-
-function isXmlChar(code: number): boolean {
-  return (
-    code === 0x9 ||
-    code === 0xa ||
-    code === 0xd ||
-    (code >= 0x20 && code <= 0xd7ff) ||
-    (code >= 0xe000 && code <= 0xfffd) ||
-    (code >= 0x10000 && code <= 0x10ffff)
-  );
 }
 
 /** Replaces entity and character references; throws on anything else after `&`. */

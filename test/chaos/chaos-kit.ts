@@ -31,22 +31,30 @@ export interface Merchant {
  * A sandbox failing 2.5% of requests with HTTP 500, 2.5% with 503, resetting 2% of connections,
  * hanging 1% past the client's timeout (500s and resets strike before or after the operation is
  * applied), rate-limiting, and expiring sessions. The faults come from a seeded PRNG, one draw per
- * request. The rate limit and the session lifetime run on a clock that advances with every request
- * (the sandbox reads it about twice per request), not with the wall clock: how fast or loaded the
- * machine is changes neither how often requests are throttled nor how often sessions expire.
+ * request. The rate limit and the session lifetime run on a clock that advances by a fixed step
+ * with every request the sandbox handles (its log line), not with the wall clock and not with
+ * how often the sandbox happens to read the clock: how fast or loaded the machine is, or how the
+ * sandbox's code is arranged, changes neither how often requests are throttled nor how often
+ * sessions expire.
  */
+/** How far the chaos sandbox's clock moves per request it handles. */
+const MS_PER_REQUEST = 3;
+
 export async function chaosSandbox(
   merchant: Merchant,
   customers: NonNullable<SeedData['merchants'][number]['customers']>,
   faultSeed: number,
 ): Promise<Sandbox> {
   const base = Date.now();
-  let ticks = 0;
+  let handled = 0;
   return startSandbox({
     seed: { merchants: [{ ...merchant, customers }] },
-    now: () => base + (ticks += 1),
-    // The clock advances about 3 ms per request, so about 0.9 tokens come back per request: a few
-    // percent of requests are throttled, however fast the machine is.
+    now: () => base + handled * MS_PER_REQUEST,
+    log: () => {
+      handled += 1;
+    },
+    // 0.9 tokens come back per request: once the burst is spent about one request in ten is
+    // throttled, however fast the machine is.
     rateLimit: { requestsPerSecond: 300, burst: 20 },
     // About every 700 requests.
     sessionTtlMs: 2_000,

@@ -2,6 +2,9 @@ import http from 'node:http';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox';
 import { DEMO, envelope, faultOf, loginParts, post, session, textOf } from './helpers';
 
+// PHP, and so the sandbox, reads no POST body without a Content-Type.
+const XML = { 'content-type': 'text/xml; charset=utf-8' };
+
 const sandboxes: Sandbox[] = [];
 async function start(options: SandboxOptions): Promise<Sandbox> {
   const sb = await startSandbox(options);
@@ -87,7 +90,7 @@ describe('other injected failures', () => {
   test('a hung request gets no answer; the client times out; stop() still returns', async () => {
     const sb = await startSandbox({ faults: { hangRate: 1 } });
     const started = new Promise<void>((resolve, reject) => {
-      const req = http.request(sb.url, { method: 'POST', timeout: 300 }, (res) => {
+      const req = http.request(sb.url, { method: 'POST', headers: XML, timeout: 300 }, (res) => {
         reject(new Error(`unexpected answer ${res.statusCode}`));
       });
       req.on('timeout', () => {
@@ -99,7 +102,7 @@ describe('other injected failures', () => {
     });
     await started;
     // Leave a second hung request open while stopping.
-    const pending = http.request(sb.url, { method: 'POST' });
+    const pending = http.request(sb.url, { method: 'POST', headers: XML });
     pending.on('error', () => undefined);
     pending.end(envelope('login', loginParts()));
     await new Promise((r) => setTimeout(r, 50));

@@ -73,7 +73,7 @@ describe('the parser caps attributes and elements while it reads', () => {
   test('duplicate attributes are malformed XML (by name, and by namespace + local name)', async () => {
     const a = await fault(rpc(`<ns1:login a="1" a="2"/>`));
     expect(a.code).toBe('SOAP-ENV:Client');
-    expect(a.string).toMatch(/^Malformed XML: .*duplicate attribute/);
+    expect(a.string).toMatch(/^Bad Request: Malformed XML: .*duplicate attribute/);
     const b = await fault(
       rpc(
         `<ns1:getCustomerInformation xmlns:x="urn:same" xmlns:y="urn:same"><sessionID x:n="1" y:n="2">${sid}</sessionID></ns1:getCustomerInformation>`,
@@ -130,7 +130,7 @@ describe('only UTF-8 is read; nothing is ever stored as U+FFFD', () => {
     expect(await fault(body)).toEqual({
       status: 500,
       code: 'SOAP-ENV:Client',
-      string: `The request body is not valid UTF-8: byte 0xFC at offset ${offset} (line 1); send the request as UTF-8`,
+      string: `Bad Request: the request body is not valid UTF-8: byte 0xFC at offset ${offset} (line 1); send the request as UTF-8`,
     });
     expect(firstName(1003)).toBe(before);
   });
@@ -164,7 +164,7 @@ describe('only UTF-8 is read; nothing is ever stored as U+FFFD', () => {
     const body = Buffer.concat([Buffer.from(head), Buffer.from(bytes), Buffer.from(`</FirstName>${tail}`)]);
     const f = await fault(body);
     expect(f.string).toBe(
-      `The request body is not valid UTF-8: byte 0x${bytes[0].toString(16).toUpperCase()} at offset ${Buffer.byteLength(head)} (line 1); send the request as UTF-8`,
+      `Bad Request: the request body is not valid UTF-8: byte 0x${bytes[0].toString(16).toUpperCase()} at offset ${Buffer.byteLength(head)} (line 1); send the request as UTF-8`,
     );
   });
 

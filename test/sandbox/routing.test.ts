@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { startSandbox, type Sandbox } from '../../src/sandbox';
 import { envelope, get, loginParts, post, session } from './helpers';
 
@@ -35,15 +36,38 @@ describe('WSDL', () => {
 });
 
 describe('wrong method or path', () => {
-  test('GET on the service without ?wsdl is 405 with Allow', async () => {
-    const res = await get(sb.url);
-    expect(res.status).toBe(405);
-    expect(res.headers.get('allow')).toBe('GET, POST');
+  // PHP's SoapServer serves only GET ?wsdl and answers every other non-POST request with an
+  // empty 200 (php-http-differential.test.ts compares with PHP); the note header says why.
+  test.each([
+    ['GET', ''],
+    ['GET', '?wsdl=1'],
+    ['HEAD', '?wsdl'],
+    ['PUT', ''],
+    ['DELETE', ''],
+  ])('%s %s on the service is ignored as PHP ignores it: an empty 200', async (method, query) => {
+    const res = await fetch(`${sb.url}${query}`, {
+      method,
+      body: method === 'PUT' ? 'x' : undefined,
+      signal: AbortSignal.timeout(10_000),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    expect(res.headers.get('x-sandbox-note')).toMatch(/^ignored, as PHP's SoapServer ignores it: /);
   });
 
-  test('PUT on the service is 405', async () => {
-    const res = await fetch(sb.url, { method: 'PUT', body: 'x' });
-    expect(res.status).toBe(405);
+  test('a POST without a Content-Type is ignored as PHP ignores it, and nothing is applied', async () => {
+    const before = sb.stats().calls;
+    const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(sb.url, { method: 'POST' }, (r) => {
+        let body = '';
+        r.on('data', (d: Buffer) => (body += d.toString()));
+        r.on('end', () => resolve({ status: r.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.end(envelope('login', loginParts()));
+    });
+    expect(res).toEqual({ status: 200, body: '' });
+    expect(sb.stats().calls).toBe(before);
   });
 
   test('an unknown path is 404', async () => {

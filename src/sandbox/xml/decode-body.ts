@@ -20,6 +20,31 @@ function charsetOf(contentType: string | undefined): string | undefined {
   return m ? (m[2] ?? m[1]) : undefined;
 }
 
+// A client sends the same Content-Type on every request: its verdict is kept (a bounded cache).
+const charsetVerdicts = new Map<string, { ascii: string | undefined; fault: Error | undefined }>();
+
+function charsetVerdict(contentType: string | undefined): {
+  ascii: string | undefined;
+  fault: Error | undefined;
+} {
+  const key = contentType ?? '';
+  let verdict = charsetVerdicts.get(key);
+  if (verdict) return verdict;
+  const charset = charsetOf(contentType);
+  verdict =
+    charset !== undefined && !UTF8_NAME.test(charset) && !ASCII_NAME.test(charset)
+      ? {
+          ascii: undefined,
+          fault: clientFault(
+            `Unsupported charset ${clip(charset)} in the Content-Type: send the request as UTF-8`,
+          ),
+        }
+      : { ascii: charset !== undefined && ASCII_NAME.test(charset) ? charset : undefined, fault: undefined };
+  if (charsetVerdicts.size >= 64) charsetVerdicts.clear();
+  charsetVerdicts.set(key, verdict);
+  return verdict;
+}
+
 // The XML declaration is ASCII whatever the encoding (bar UTF-16/32, caught before), so it can be
 // read from the raw bytes before they are decoded.
 const DECLARATION =
@@ -31,31 +56,33 @@ const DECLARATION =
  * Content-Type or the XML declaration, a UTF-16 or UTF-32 body, or the first byte that is not UTF-8.
  */
 export function decodeBody(bytes: Buffer, contentType?: string): string {
-  const charset = charsetOf(contentType);
-  if (charset !== undefined && !UTF8_NAME.test(charset) && !ASCII_NAME.test(charset)) {
-    throw clientFault(`Unsupported charset ${clip(charset)} in the Content-Type: send the request as UTF-8`);
-  }
+  const verdict = charsetVerdict(contentType);
+  if (verdict.fault) throw clientFault(verdict.fault.message);
   if (looksLikeUtf16Or32(bytes)) {
     throw clientFault('The request body is UTF-16 or UTF-32: send the request as UTF-8');
   }
-  const declared = DECLARATION.exec(bytes.subarray(0, 256).toString('latin1'));
+  const utf8 = isUtf8(bytes);
+  // Valid UTF-8 (the usual case) is decoded first and its declaration read from the text, which
+  // for the ASCII declaration is the same as reading it from the bytes.
+  const text = utf8 ? bytes.toString('utf8') : '';
+  const declared = DECLARATION.exec(utf8 ? text.slice(0, 256) : bytes.subarray(0, 256).toString('latin1'));
   if (declared) checkDeclaredEncoding(declared[3]);
-  const ascii = [charset, declared?.[3]].find((name) => name !== undefined && ASCII_NAME.test(name));
+  const ascii = verdict.ascii ?? (declared && ASCII_NAME.test(declared[3]) ? declared[3] : undefined);
   const nonAscii = ascii === undefined ? -1 : bytes.findIndex((b) => b >= 0x80);
   if (nonAscii >= 0) {
     throw clientFault(
       `The request declares ${ascii} but byte ${nonAscii} is not ASCII (line ${countLines(bytes, nonAscii)}); send the request as UTF-8`,
     );
   }
-  if (!isUtf8(bytes)) {
+  if (!utf8) {
     const bad = firstInvalidUtf8(bytes);
     const where =
       bad === undefined
         ? ''
         : `: byte 0x${bytes[bad].toString(16).toUpperCase().padStart(2, '0')} at offset ${bad} (line ${countLines(bytes, bad)})`;
-    throw clientFault(`The request body is not valid UTF-8${where}; send the request as UTF-8`);
+    // libxml refuses such bytes too, and PHP answers "Bad Request".
+    throw clientFault(`Bad Request: the request body is not valid UTF-8${where}; send the request as UTF-8`);
   }
-  const text = bytes.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

@@ -15,7 +15,14 @@ export function hasInvalidXmlChars(text: string): boolean {
  * appear) and CR as `&#13;` so it survives parsing; quotes stay literal, as PHP leaves them.
  * Characters XML 1.0 cannot carry are dropped rather than emitted as broken XML.
  */
+// Anything escapeText would change: markup characters, CR, or a character XML cannot carry.
+const NEEDS_ESCAPING =
+  // eslint-disable-next-line no-control-regex
+  /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
+
 export function escapeText(text: string): string {
+  // Most values need nothing: skip both passes (surrogates, paired or not, take the slow path).
+  if (!NEEDS_ESCAPING.test(text)) return text;
   return text.replace(INVALID_XML_CHARS, '').replace(/[&<>\r]/g, (c) => {
     switch (c) {
       case '&':
