@@ -1,38 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createTwoCheckoutClient } from '../../src';
-import type { Sandbox } from '../../src/sandbox';
 import { cliEnv, readNdjson, runCli } from './harness';
-import {
-  customersByRef,
-  requireBuiltCli,
-  startTestSandbox,
-  stateDiff,
-  updateCalls,
-} from './sandbox-fixtures';
-import { makeTmpDir, removeDir } from './tmp-dir';
+import { customersByRef, startTestSandbox, stateDiff, updateCalls } from './sandbox-fixtures';
+import { useCliWorkspace } from './cli-workspace';
 
 // The compiled CLI against a real sandbox over HTTP: exit codes, files and the sandbox's state.
 describe('twocheckout-sync end to end', () => {
-  let sandbox: Sandbox;
-  let dir: string;
-  beforeAll(requireBuiltCli);
-  beforeEach(async () => {
-    sandbox = await startTestSandbox();
-    dir = makeTmpDir();
-  });
-  afterEach(async () => {
-    await sandbox.stop();
-    removeDir(dir);
-  });
-
-  const write = (name: string, text: string | Buffer): string => {
-    const file = path.join(dir, name);
-    fs.writeFileSync(file, text);
-    return file;
-  };
-  const run = (args: string[], extraEnv: Record<string, string> = {}) =>
-    runCli(args, cliEnv(sandbox.url, dir, extraEnv), dir);
+  const ws = useCliWorkspace();
+  const { write, run } = ws;
 
   const CSV = [
     'ExternalCustomerReference,FirstName,Email,Phone,City,Fax',
@@ -46,13 +22,13 @@ describe('twocheckout-sync end to end', () => {
   ].join('\n');
 
   it('applies exactly the expected changes, reports every record, dead-letters the rest (exit 1)', async () => {
-    const before = customersByRef(sandbox);
+    const before = customersByRef(ws.sandbox);
     const input = write('customers.csv', CSV);
     const res = await run([input, '--out-dir', 'out']);
     expect(res.stderr).toMatch(/completed-with-errors \(exit 1\)/);
     expect(res.code).toBe(1);
 
-    expect(stateDiff(before, customersByRef(sandbox))).toEqual({
+    expect(stateDiff(before, customersByRef(ws.sandbox))).toEqual({
       1002: {
         Email: ['grace@example.com', 'grace.hopper@example.com'],
         Phone: ['+1 703 555 0100', '+1 703 555 0199'],
@@ -60,9 +36,9 @@ describe('twocheckout-sync end to end', () => {
       1004: { City: ['Stockholm', 'Göteborg'] },
       1008: { Fax: ['+49 30 000001', null] },
     });
-    expect(updateCalls(sandbox)).toBe(3);
+    expect(updateCalls(ws.sandbox)).toBe(3);
 
-    const results = readNdjson(path.join(dir, 'out', 'results.ndjson'));
+    const results = readNdjson(path.join(ws.dir, 'out', 'results.ndjson'));
     const byLine = Object.fromEntries(results.map((r) => [r.line, r]));
     expect(Object.keys(byLine).map(Number).sort()).toEqual([2, 3, 4, 5, 6, 7]);
     expect(byLine[2]).toMatchObject({ key: 'CRM-0001', outcome: 'unchanged', reference: 1001 });
@@ -81,7 +57,7 @@ describe('twocheckout-sync end to end', () => {
     });
     expect(byLine[7]).toMatchObject({ key: 'CRM-9999', outcome: 'failed', errorKind: 'not-found' });
 
-    const report = JSON.parse(fs.readFileSync(path.join(dir, 'out', 'report.json'), 'utf8'));
+    const report = JSON.parse(fs.readFileSync(path.join(ws.dir, 'out', 'report.json'), 'utf8'));
     expect(report).toMatchObject({
       status: 'completed-with-errors',
       exitCode: 1,
@@ -94,7 +70,7 @@ describe('twocheckout-sync end to end', () => {
     expect(res.stderr).not.toContain('DEMO_SECRET_KEY');
 
     // The dead-letter file is the input's format, with the reason, and is itself valid input.
-    const deadFile = path.join(dir, 'out', 'dead-letter.csv');
+    const deadFile = path.join(ws.dir, 'out', 'dead-letter.csv');
     const dead = fs.readFileSync(deadFile, 'utf8').trim().split(/\r?\n/);
     expect(dead[0]).toBe('ExternalCustomerReference,FirstName,Email,Phone,City,Fax,_error,_line');
     expect(dead).toHaveLength(3);
@@ -106,8 +82,8 @@ describe('twocheckout-sync end to end', () => {
     );
     const retry = await run([fixed, '--out-dir', 'retry']);
     expect(retry.code).toBe(1); // CRM-9999 still does not exist
-    expect(customersByRef(sandbox).get(1006)?.Email).toBe('tanaka@example.jp');
-    const retried = readNdjson(path.join(dir, 'retry', 'results.ndjson'));
+    expect(customersByRef(ws.sandbox).get(1006)?.Email).toBe('tanaka@example.jp');
+    const retried = readNdjson(path.join(ws.dir, 'retry', 'results.ndjson'));
     expect(retried.map((r) => [r.key, r.outcome]).sort()).toEqual([
       ['CRM-0006', 'updated'],
       ['CRM-9999', 'failed'],
@@ -118,39 +94,39 @@ describe('twocheckout-sync end to end', () => {
     const input = write('ok.csv', 'ExternalCustomerReference,City\nCRM-0001,Cambridge\nCRM-0002,Arlington\n');
     const first = await run([input]);
     expect(first.code).toBe(0);
-    expect(customersByRef(sandbox).get(1001)?.City).toBe('Cambridge');
-    const callsBefore = sandbox.stats().calls;
+    expect(customersByRef(ws.sandbox).get(1001)?.City).toBe('Cambridge');
+    const callsBefore = ws.sandbox.stats().calls;
     const again = await run([input]);
     expect(again.code).toBe(0);
-    expect(sandbox.stats().calls).toBe(callsBefore); // nothing sent at all, not even a login
-    const report = JSON.parse(fs.readFileSync(path.join(dir, 'sync-out', 'ok', 'report.json'), 'utf8'));
+    expect(ws.sandbox.stats().calls).toBe(callsBefore); // nothing sent at all, not even a login
+    const report = JSON.parse(fs.readFileSync(path.join(ws.dir, 'sync-out', 'ok', 'report.json'), 'utf8'));
     expect(report.counts).toMatchObject({ skippedByJournal: 2, updated: 0, unchanged: 0 });
     expect(report.totals).toMatchObject({ updated: 1, unchanged: 1 });
   });
 
   it('--dry-run writes nothing and lists every planned change, old → new', async () => {
-    const before = customersByRef(sandbox);
+    const before = customersByRef(ws.sandbox);
     const input = write('customers.csv', CSV);
     const res = await run([input, '--dry-run', '--results', 'planned.csv']);
     expect(res.code).toBe(1);
-    expect(updateCalls(sandbox)).toBe(0);
-    expect(stateDiff(before, customersByRef(sandbox))).toEqual({});
-    const planned = fs.readFileSync(path.join(dir, 'planned.csv'), 'utf8');
+    expect(updateCalls(ws.sandbox)).toBe(0);
+    expect(stateDiff(before, customersByRef(ws.sandbox))).toEqual({});
+    const planned = fs.readFileSync(path.join(ws.dir, 'planned.csv'), 'utf8');
     expect(planned).toContain('line,key,outcome,reference,changed_fields,changes,error');
     expect(planned).toContain(
       '3,CRM-0002,planned,1002,Email;Phone,"Email: ""grace@example.com"" → ""grace.hopper@example.com""; Phone: ""+1 703 555 0100"" → ""+1 703 555 0199"""',
     );
     expect(planned).toContain('5,CRM-0008,planned,1008,Fax,"Fax: ""+49 30 000001"" → null"');
     const report = JSON.parse(
-      fs.readFileSync(path.join(dir, 'sync-out', 'customers', 'dry-run.report.json'), 'utf8'),
+      fs.readFileSync(path.join(ws.dir, 'sync-out', 'customers', 'dry-run.report.json'), 'utf8'),
     );
     expect(report).toMatchObject({ dryRun: true, counts: { planned: 3, unchanged: 1, updated: 0 } });
     expect(report.changes).toHaveLength(4);
     // A dry run leaves no trace in the real journal: a real run afterwards applies everything.
-    expect(fs.existsSync(path.join(dir, 'sync-out', 'customers', 'journal.ndjson'))).toBe(false);
+    expect(fs.existsSync(path.join(ws.dir, 'sync-out', 'customers', 'journal.ndjson'))).toBe(false);
     const real = await run([input]);
     expect(real.code).toBe(1);
-    expect(updateCalls(sandbox)).toBe(3);
+    expect(updateCalls(ws.sandbox)).toBe(3);
   });
 
   it('reads a BOM-prefixed CSV with mapped column names, and JSON Lines', async () => {
@@ -161,7 +137,7 @@ describe('twocheckout-sync end to end', () => {
     const input = write('crm.csv', bom);
     const res = await run([input, '--map', 'Kunde=ExternalCustomerReference,Mail=Email', '--map', 'Notiz=']);
     expect(res.code).toBe(0);
-    expect(customersByRef(sandbox).get(1003)?.Email).toBe('zoe@example.org');
+    expect(customersByRef(ws.sandbox).get(1003)?.Email).toBe('zoe@example.org');
 
     const jsonl = write(
       'c.jsonl',
@@ -169,15 +145,15 @@ describe('twocheckout-sync end to end', () => {
     );
     const j = await run([jsonl]);
     expect(j.code).toBe(0);
-    expect(customersByRef(sandbox).get(1005)?.Phone).toBe('+353 1 000');
-    expect(customersByRef(sandbox).get(1009)?.Company).toBe('Popescu SRL');
+    expect(customersByRef(ws.sandbox).get(1005)?.Phone).toBe('+353 1 000');
+    expect(customersByRef(ws.sandbox).get(1009)?.Company).toBe('Popescu SRL');
   });
 
   it('--update-end-user-subscriptions, --verify and --max-rps reach the service', async () => {
     const client = createTwoCheckoutClient({
       merchantCode: 'DEMO',
       secretKey: 'DEMO_SECRET_KEY',
-      url: sandbox.url,
+      url: ws.sandbox.url,
     });
     const endUserEmails = async (ref: number) =>
       (
@@ -191,7 +167,7 @@ describe('twocheckout-sync end to end', () => {
       expect((await run([plain])).code).toBe(0);
       expect(await endUserEmails(1001)).toEqual(['ada@example.com', 'ada@example.com']);
 
-      const reads = () => sandbox.stats().operations.getCustomerInformation?.calls ?? 0;
+      const reads = () => ws.sandbox.stats().operations.getCustomerInformation?.calls ?? 0;
       const readsBefore = reads();
       const input = write(
         'subs.csv',
@@ -202,7 +178,9 @@ describe('twocheckout-sync end to end', () => {
       expect(await endUserEmails(1004)).toEqual(['linus.berg@example.se']);
       // One read per record, plus the verify read of the one that changed.
       expect(reads() - readsBefore).toBe(3);
-      const report = JSON.parse(fs.readFileSync(path.join(dir, 'sync-out', 'subs', 'report.json'), 'utf8'));
+      const report = JSON.parse(
+        fs.readFileSync(path.join(ws.dir, 'sync-out', 'subs', 'report.json'), 'utf8'),
+      );
       expect(report.options).toMatchObject({ updateEndUserSubscriptions: true, verify: true, maxRps: 50 });
       expect(report.counts).toMatchObject({ updated: 1, unchanged: 1 });
     } finally {
@@ -222,8 +200,8 @@ describe('twocheckout-sync end to end', () => {
     );
     const res = await run([input]);
     expect(res.code).toBe(1);
-    expect(customersByRef(sandbox).get(1002)?.City).toBe('Boston');
-    const deadFile = path.join(dir, 'sync-out', 'c', 'dead-letter.jsonl');
+    expect(customersByRef(ws.sandbox).get(1002)?.City).toBe('Boston');
+    const deadFile = path.join(ws.dir, 'sync-out', 'c', 'dead-letter.jsonl');
     const dead = readNdjson(deadFile);
     expect(dead).toEqual([
       expect.objectContaining({
@@ -241,7 +219,7 @@ describe('twocheckout-sync end to end', () => {
     fs.writeFileSync(deadFile, fs.readFileSync(deadFile, 'utf8').replace('"Sweden"', '"SE"'));
     const again = await run([deadFile, '--out-dir', 'again']);
     expect(again.code).toBe(1); // the unreadable line stays unreadable (it has no key)
-    expect(customersByRef(sandbox).get(1004)?.CountryCode).toBe('se');
+    expect(customersByRef(ws.sandbox).get(1004)?.CountryCode).toBe('se');
   });
 
   it('exit 2 with a clear message: unknown columns, unreadable input, bad credentials, bad flags', async () => {
@@ -251,7 +229,7 @@ describe('twocheckout-sync end to end', () => {
     expect(u.stderr).toMatch(/"Emial" is not a Customer field/);
     expect(u.stderr).toMatch(/"Enabled" feeds Enabled, which is read-only/);
 
-    const missing = await run([path.join(dir, 'nope.csv')]);
+    const missing = await run([path.join(ws.dir, 'nope.csv')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/cannot read the input file .*nope\.csv: no such file/);
 
@@ -260,14 +238,14 @@ describe('twocheckout-sync end to end', () => {
     expect(auth.code).toBe(2);
     expect(auth.stderr).toMatch(/fatal/i);
     expect(auth.stderr).not.toContain('WRONG_SECRET_canary');
-    expect(customersByRef(sandbox).get(1001)?.City).toBe('London');
-    const report = JSON.parse(fs.readFileSync(path.join(dir, 'sync-out', 'ok', 'report.json'), 'utf8'));
+    expect(customersByRef(ws.sandbox).get(1001)?.City).toBe('London');
+    const report = JSON.parse(fs.readFileSync(path.join(ws.dir, 'sync-out', 'ok', 'report.json'), 'utf8'));
     expect(report).toMatchObject({ status: 'fatal', exitCode: 2, fatal: { kind: 'authentication' } });
     expect(report.fatal.message).toMatch(/run `twocheckout-sync doctor` for the likely causes/);
     // The record was not journaled: the next run (with the right key) does it.
     const fixedRun = await run([input]);
     expect(fixedRun.code).toBe(0);
-    expect(customersByRef(sandbox).get(1001)?.City).toBe('Oxford');
+    expect(customersByRef(ws.sandbox).get(1001)?.City).toBe('Oxford');
 
     const noCreds = await run([input], { TWOCHECKOUT_MERCHANT_CODE: '' });
     expect(noCreds.code).toBe(2);
@@ -281,13 +259,13 @@ describe('twocheckout-sync end to end', () => {
   it.each(['zeros.csv', 'zeros.jsonl'])(
     'a 2 GB sparse file of NULs (%s) fails fast: exit 2, nothing sent',
     async (name) => {
-      const file = path.join(dir, name);
+      const file = path.join(ws.dir, name);
       fs.writeFileSync(file, '');
       fs.truncateSync(file, 2 * 1024 ** 3); // sparse: takes no disk space
       const res = await run([file]);
       expect(res.code).toBe(2);
       expect(res.stderr).toMatch(/the first 4 MiB of the (JSON Lines )?file hold no readable record/);
-      expect(sandbox.stats().calls).toBe(0);
+      expect(ws.sandbox.stats().calls).toBe(0);
     },
   );
 
@@ -300,33 +278,33 @@ describe('twocheckout-sync end to end', () => {
         (k) => `${k},Townsville`,
       );
       const input = write('out.csv', `ExternalCustomerReference,City\n${rows.join('\n')}\n`);
-      const env = cliEnv(down.url, dir);
+      const env = cliEnv(down.url, ws.dir);
       const stopped = await runCli(
         [input, '--concurrency', '1', '--max-consecutive-failures', '3'],
         env,
-        dir,
+        ws.dir,
       );
       expect(stopped.code).toBe(2);
       expect(stopped.stderr).toMatch(/3 records in a row failed.*the service looks unavailable/);
-      const report = JSON.parse(fs.readFileSync(path.join(dir, 'sync-out', 'out', 'report.json'), 'utf8'));
+      const report = JSON.parse(fs.readFileSync(path.join(ws.dir, 'sync-out', 'out', 'report.json'), 'utf8'));
       expect(report).toMatchObject({
         status: 'fatal',
         fatal: { kind: 'unavailable' },
         counts: { failed: 3 },
       });
-      const results = readNdjson(path.join(dir, 'sync-out', 'out', 'results.ndjson'));
+      const results = readNdjson(path.join(ws.dir, 'sync-out', 'out', 'results.ndjson'));
       expect(results.map((r) => [r.outcome, r.errorKind])).toEqual([
         ['failed', 'transient'],
         ['failed', 'transient'],
         ['failed', 'transient'],
       ]);
 
-      // Service back (the healthy sandbox): the same command retries the failed records and finishes.
+      // Service back (the healthy ws.sandbox): the same command retries the failed records and finishes.
       const back = await run([input]);
       expect(back.code).toBe(0);
-      const state = customersByRef(sandbox);
+      const state = customersByRef(ws.sandbox);
       for (const ref of [1001, 1002, 1003, 1004, 1006, 1007]) expect(state.get(ref)?.City).toBe('Townsville');
-      expect(updateCalls(sandbox)).toBe(6);
+      expect(updateCalls(ws.sandbox)).toBe(6);
     } finally {
       await down.stop();
     }
@@ -350,7 +328,7 @@ describe('twocheckout-sync end to end', () => {
     for (const shard of [1, 2, 3]) {
       const res = await run([input, '--shard', `${shard}/3`]);
       expect(res.code).toBe(0);
-      const file = path.join(dir, 'sync-out', 'all', `results.shard-${shard}-of-3.ndjson`);
+      const file = path.join(ws.dir, 'sync-out', 'all', `results.shard-${shard}-of-3.ndjson`);
       for (const r of readNdjson(file)) seen.push({ line: r.line as number, key: r.key as string, shard });
     }
     expect(seen.map((s) => s.line).sort((a, b) => a - b)).toEqual(
@@ -359,7 +337,7 @@ describe('twocheckout-sync end to end', () => {
     for (const key of keys)
       expect(new Set(seen.filter((s) => s.key === key).map((s) => s.shard)).size).toBe(1);
     // Records of one key applied in order: the second value wins.
-    const state = customersByRef(sandbox);
+    const state = customersByRef(ws.sandbox);
     expect(state.get(1001)?.Phone).toBe('+1 555 2000');
     expect(state.get(1010)?.Phone).toBe('+1 555 2007');
   });

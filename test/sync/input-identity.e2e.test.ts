@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Sandbox } from '../../src/sandbox';
 import { cliEnv, readNdjson, runCli } from './harness';
-import { customersByRef, requireBuiltCli, startTestSandbox } from './sandbox-fixtures';
-import { makeTmpDir, removeDir } from './tmp-dir';
+import { customersByRef } from './sandbox-fixtures';
+import { useCliWorkspace } from './cli-workspace';
 
 /**
  * A 1.3 MB JSON Lines export: a record, then 1.3 MB of blank lines (skipped), then a last record
@@ -22,34 +21,24 @@ function exportFile(city: string): string {
 // one byte changed after the first MiB counted as a resume of the completed run, and every run
 // exited 2 ("input changed") until someone passed --restart.
 describe('input identity is the whole content', () => {
-  let sandbox: Sandbox;
-  let dir: string;
-  beforeAll(requireBuiltCli);
-  beforeEach(async () => {
-    sandbox = await startTestSandbox();
-    dir = makeTmpDir();
-  });
-  afterEach(async () => {
-    await sandbox.stop();
-    removeDir(dir);
-  });
+  const ws = useCliWorkspace();
 
-  const input = (): string => path.join(dir, 'customers.jsonl');
-  const out = (f: string): string => path.join(dir, 'sync-out', 'customers', f);
-  const run = () => runCli([input()], cliEnv(sandbox.url, dir), dir);
+  const input = (): string => path.join(ws.dir, 'customers.jsonl');
+  const out = (f: string): string => path.join(ws.dir, 'sync-out', 'customers', f);
+  const run = () => runCli([input()], cliEnv(ws.sandbox.url, ws.dir), ws.dir);
 
   it('next night: same size, same first MiB, one byte changed after it: a new run, the old journal kept', async () => {
     fs.writeFileSync(input(), exportFile('Bristol'));
     expect(fs.statSync(input()).size).toBeGreaterThan(1.3e6);
     const night1 = await run();
     expect(night1.code).toBe(0);
-    expect(customersByRef(sandbox).get(1002)?.City).toBe('Bristol');
+    expect(customersByRef(ws.sandbox).get(1002)?.City).toBe('Bristol');
 
     fs.writeFileSync(input(), exportFile('Bristow')); // same length, differs after the first MiB
     const night2 = await run();
     expect(night2.stderr).not.toMatch(/differs from the one in the journal/);
     expect(night2.code).toBe(0);
-    expect(customersByRef(sandbox).get(1002)?.City).toBe('Bristow');
+    expect(customersByRef(ws.sandbox).get(1002)?.City).toBe('Bristow');
     const results = readNdjson<{ line: number; outcome: string }>(out('results.ndjson'));
     // The record night 1 confirmed is taken from the state (no read); the changed one is written.
     expect(results.map((r) => r.outcome).sort()).toEqual(['unchanged-state', 'updated']);

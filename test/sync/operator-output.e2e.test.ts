@@ -5,13 +5,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Sandbox } from '../../src/sandbox';
 import { processStartOf } from '../../src/sync/lock';
 import { METRIC_PREFIX } from '../../src/sync/output/metrics';
 import { parseWithPrometheusClient, valueOf } from '../helpers/prometheus-text';
 import { CLI, cliEnv, finish, runCli } from './harness';
-import { requireBuiltCli, startTestSandbox } from './sandbox-fixtures';
-import { makeTmpDir, removeDir } from './tmp-dir';
+import { startTestSandbox } from './sandbox-fixtures';
+import { useCliWorkspace } from './cli-workspace';
 
 // Several CLI runs in a row on a small, shared machine: a generous bound, not a timing assertion.
 jest.setTimeout(90_000);
@@ -24,24 +23,8 @@ const jsonLines = (stderr: string): LogLine[] =>
     .map((l) => JSON.parse(l) as LogLine);
 
 describe('operator output', () => {
-  let sandbox: Sandbox;
-  let dir: string;
-  beforeAll(requireBuiltCli);
-  beforeEach(async () => {
-    sandbox = await startTestSandbox();
-    dir = makeTmpDir();
-  });
-  afterEach(async () => {
-    await sandbox.stop();
-    removeDir(dir);
-  });
-  const write = (name: string, text: string): string => {
-    const file = path.join(dir, name);
-    fs.writeFileSync(file, text);
-    return file;
-  };
-  const run = (args: string[], extraEnv: Record<string, string> = {}, url = sandbox.url) =>
-    runCli(args, cliEnv(url, dir, extraEnv), dir);
+  const ws = useCliWorkspace();
+  const { write, run } = ws;
 
   const PROBLEMS = [
     'ExternalCustomerReference,City,Email',
@@ -101,10 +84,10 @@ describe('operator output', () => {
     const input = write('ok.csv', 'ExternalCustomerReference,City\nCRM-0001,Oxford\n');
     const done = await run([input, '--log-format', 'json']);
     const finished = jsonLines(done.stderr).find((l) => l.msg === 'run finished');
-    expect(finished?.report).toBe(path.join(dir, 'sync-out', 'ok', 'report.json'));
+    expect(finished?.report).toBe(path.join(ws.dir, 'sync-out', 'ok', 'report.json'));
 
     // Another run holds the lock (this process: alive, on this host).
-    const out = path.join(dir, 'sync-out', 'held');
+    const out = path.join(ws.dir, 'sync-out', 'held');
     fs.mkdirSync(out, { recursive: true });
     fs.writeFileSync(
       path.join(out, 'journal.ndjson.lock'),
@@ -130,20 +113,20 @@ describe('operator output', () => {
     );
     expect(text.stderr).not.toMatch(/report=|report: /);
 
-    const missing = await run([path.join(dir, 'nope.csv')]);
+    const missing = await run([path.join(ws.dir, 'nope.csv')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/run finished status=fatal .*reportWritten=false outputs="none written"/);
     expect(missing.stderr).toMatch(/nothing written: no report, results or dead-letter file/);
-    expect(fs.existsSync(path.join(dir, 'sync-out', 'nope'))).toBe(false);
+    expect(fs.existsSync(path.join(ws.dir, 'sync-out', 'nope'))).toBe(false);
   });
 
   it('names every missing credential in one message, and still updates --metrics-file', async () => {
     const input = write('ok.csv', 'ExternalCustomerReference,City\nCRM-0001,Oxford\n');
-    const env = cliEnv(sandbox.url, dir, { TWOCHECKOUT_TIMEOUT_MS: 'soon' });
+    const env = cliEnv(ws.sandbox.url, ws.dir, { TWOCHECKOUT_TIMEOUT_MS: 'soon' });
     delete env.TWOCHECKOUT_MERCHANT_CODE;
     delete env.TWOCHECKOUT_SECRET_KEY;
-    const metrics = path.join(dir, 'collector', 'sync.prom');
-    const res = await runCli([input, '--metrics-file', metrics], env, dir);
+    const metrics = path.join(ws.dir, 'collector', 'sync.prom');
+    const res = await runCli([input, '--metrics-file', metrics], env, ws.dir);
     expect(res.code).toBe(2);
     const errors = res.stderr.split('\n').filter((l) => / ERROR /.test(l));
     expect(errors).toHaveLength(1);
@@ -153,7 +136,7 @@ describe('operator output', () => {
     const f = parseWithPrometheusClient(fs.readFileSync(metrics, 'utf8'));
     expect(valueOf(f, `${METRIC_PREFIX}last_run_exit_code`)).toBe(2);
     expect(valueOf(f, `${METRIC_PREFIX}last_run_fatal`, { kind: 'config' })).toBe(1);
-    expect(fs.existsSync(path.join(dir, 'sync-out'))).toBe(false);
+    expect(fs.existsSync(path.join(ws.dir, 'sync-out'))).toBe(false);
   });
 
   describe('--show-changes', () => {
@@ -184,7 +167,7 @@ describe('operator output', () => {
       expect(one.stdout.trimEnd().split('\n')).toEqual([
         'planned changes (dry run: nothing was written): 4 fields',
         '  line 2 CRM-0001: City: "London" → "Cambridge"',
-        `  … 3 more in ${path.join(dir, 'sync-out', 'changes', 'dry-run.results.ndjson')}`,
+        `  … 3 more in ${path.join(ws.dir, 'sync-out', 'changes', 'dry-run.results.ndjson')}`,
       ]);
       const off = await run([input, '--dry-run', '--no-show-changes'], {
         TWOCHECKOUT_SYNC_SHOW_CHANGES: 'all',
@@ -197,23 +180,27 @@ describe('operator output', () => {
 
     it('on a terminal, the default shows up to 20 lines', async () => {
       const input = write('tty.csv', CHANGES);
-      const env = { ...cliEnv(sandbox.url, dir), TERM: 'dumb' };
+      const env = { ...cliEnv(ws.sandbox.url, ws.dir), TERM: 'dumb' };
       // script(1) gives the CLI a pseudo-terminal as stdout, as an operator's shell would. (Not
-      // spawnSync: the sandbox answering the CLI runs in this process.)
+      // spawnSync: the ws.sandbox answering the CLI runs in this process.)
       const command = [
         process.execPath,
         CLI,
         input,
         '--dry-run',
         '--dotenv',
-        path.join(dir, 'empty.env'),
+        path.join(ws.dir, 'empty.env'),
         '--progress',
         'none',
       ]
         .map((a) => `'${a}'`)
         .join(' ');
       const r = await finish(
-        spawn('script', ['-qec', command, '/dev/null'], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }),
+        spawn('script', ['-qec', command, '/dev/null'], {
+          env,
+          cwd: ws.dir,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        }),
       );
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('planned changes (dry run: nothing was written): 4 fields');
@@ -226,10 +213,10 @@ describe('operator output', () => {
       'm.csv',
       PROBLEMS.replace('CRM-9999,Nowhere,\n', '').replace('"CRM-0002,broken\n', ''),
     );
-    const collector = path.join(dir, 'textfile');
+    const collector = path.join(ws.dir, 'textfile');
     const metrics = path.join(collector, 'twocheckout-sync.prom');
     expect((await run([input, '--metrics-file', metrics])).code).toBe(1);
-    const report = JSON.parse(fs.readFileSync(path.join(dir, 'sync-out', 'm', 'report.json'), 'utf8'));
+    const report = JSON.parse(fs.readFileSync(path.join(ws.dir, 'sync-out', 'm', 'report.json'), 'utf8'));
     let f = parseWithPrometheusClient(fs.readFileSync(metrics, 'utf8'));
     for (const outcome of ['updated', 'unchanged', 'invalid', 'failed'])
       expect(valueOf(f, `${METRIC_PREFIX}last_run_records`, { outcome, input: 'm.csv' })).toBe(

@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fromEnv } from '../../src/facade/from-env';
-import type { Sandbox } from '../../src/sandbox';
 import { parseCommandLine } from '../../src/sync/args';
 import { SYNC_ERROR_KINDS } from '../../src/sync/errors';
 import { processStartOf } from '../../src/sync/lock';
@@ -14,9 +13,9 @@ import { emptyCounts } from '../../src/sync/output/render-outputs';
 import { runSync } from '../../src/sync/runner';
 import { offStateReport, REPORT_SCHEMA_VERSION, type SyncReport } from '../../src/sync/sync-types';
 import { expectValidReport, reportSchema, schemaErrors } from '../helpers/report-schema';
-import { cliEnv, finish, runCli, startCli, waitFor } from './harness';
-import { requireBuiltCli, seedWith, startTestSandbox } from './sandbox-fixtures';
-import { makeTmpDir, removeDir } from './tmp-dir';
+import { cliEnv, finish, startCli, waitFor } from './harness';
+import { seedWith, startTestSandbox } from './sandbox-fixtures';
+import { useCliWorkspace } from './cli-workspace';
 
 // Several CLI runs in a row on a small, shared machine: a generous bound, not a timing assertion.
 jest.setTimeout(90_000);
@@ -85,24 +84,8 @@ describe('report.json and docs/report.schema.json', () => {
   });
 
   describe('real reports validate', () => {
-    let sandbox: Sandbox;
-    let dir: string;
-    beforeAll(requireBuiltCli);
-    beforeEach(async () => {
-      sandbox = await startTestSandbox();
-      dir = makeTmpDir();
-    });
-    afterEach(async () => {
-      await sandbox.stop();
-      removeDir(dir);
-    });
-    const write = (name: string, text: string): string => {
-      const file = path.join(dir, name);
-      fs.writeFileSync(file, text);
-      return file;
-    };
-    const run = (args: string[], extraEnv: Record<string, string> = {}) =>
-      runCli(args, cliEnv(sandbox.url, dir, extraEnv), dir);
+    const ws = useCliWorkspace();
+    const { write, run } = ws;
     const MIXED = [
       'ExternalCustomerReference,City,Email',
       'CRM-0001,Cambridge,', // updated
@@ -116,14 +99,14 @@ describe('report.json and docs/report.schema.json', () => {
     it('completed, completed with errors, the next night (journal set aside), dry run, shard, metrics file', async () => {
       const ok = write('ok.csv', 'ExternalCustomerReference,City\nCRM-0001,Oxford\nCRM-0002,Arlington\n');
       expect((await run([ok])).code).toBe(0);
-      const completed = readJson(path.join(dir, 'sync-out', 'ok', 'report.json'));
+      const completed = readJson(path.join(ws.dir, 'sync-out', 'ok', 'report.json'));
       expect(completed).toMatchObject({ schemaVersion: 1, toolVersion: pkgVersion, status: 'completed' });
       expectValidReport(completed);
 
       const mixed = write('mixed.csv', MIXED);
-      const metrics = path.join(dir, 'metrics', 'sync.prom');
+      const metrics = path.join(ws.dir, 'metrics', 'sync.prom');
       expect((await run([mixed, '--metrics-file', metrics])).code).toBe(1);
-      const withErrors = readJson(path.join(dir, 'sync-out', 'mixed', 'report.json'));
+      const withErrors = readJson(path.join(ws.dir, 'sync-out', 'mixed', 'report.json'));
       expect(withErrors).toMatchObject({
         status: 'completed-with-errors',
         totals: { updated: 1, unchanged: 1, invalid: 2, failed: 1 },
@@ -134,12 +117,12 @@ describe('report.json and docs/report.schema.json', () => {
       // The next night's export under the same name: the completed journal is set aside.
       fs.writeFileSync(mixed, MIXED.replace('Cambridge', 'Ely'));
       expect((await run([mixed])).code).toBe(1);
-      const nextNight = readJson(path.join(dir, 'sync-out', 'mixed', 'report.json'));
+      const nextNight = readJson(path.join(ws.dir, 'sync-out', 'mixed', 'report.json'));
       expect(nextNight.journal?.rotatedTo).toMatch(/journal\.ndjson\.prev$/);
       expectValidReport(nextNight);
 
       expect((await run([mixed, '--dry-run'])).code).toBe(1);
-      const dry = readJson(path.join(dir, 'sync-out', 'mixed', 'dry-run.report.json'));
+      const dry = readJson(path.join(ws.dir, 'sync-out', 'mixed', 'dry-run.report.json'));
       // The state the real runs confirmed spares the dry run a read (CRM-0002 sets no field: the
       // state has nothing of it to confirm, so it is read).
       expect(dry).toMatchObject({ dryRun: true, counts: { unchanged: 1, 'unchanged-state': 1 } });
@@ -151,7 +134,7 @@ describe('report.json and docs/report.schema.json', () => {
         const res = await run([all, '--shard', shard]);
         expect([0, 1]).toContain(res.code);
         const report = readJson(
-          path.join(dir, 'sync-out', 'all', `report.shard-${shard.replace('/', '-of-')}.json`),
+          path.join(ws.dir, 'sync-out', 'all', `report.shard-${shard.replace('/', '-of-')}.json`),
         );
         expect(report.options.shard).toBe(shard);
         expect(report.counts.otherShards).toBeGreaterThan(0);
@@ -162,7 +145,7 @@ describe('report.json and docs/report.schema.json', () => {
     it('fatal (authentication) and interrupted (SIGTERM)', async () => {
       const ok = write('ok.csv', 'ExternalCustomerReference,City\nCRM-0001,Oxford\n');
       expect((await run([ok], { TWOCHECKOUT_SECRET_KEY: 'wrong' })).code).toBe(2);
-      const fatal = readJson(path.join(dir, 'sync-out', 'ok', 'report.json'));
+      const fatal = readJson(path.join(ws.dir, 'sync-out', 'ok', 'report.json'));
       expect(fatal).toMatchObject({ status: 'fatal', fatal: { kind: 'authentication' } });
       expectValidReport(fatal);
 
@@ -173,8 +156,8 @@ describe('report.json and docs/report.schema.json', () => {
       try {
         const rows = Array.from({ length: 40 }, (_, i) => `CRM-${1001 + i},+1 555 ${1000 + i}`);
         const input = write('phones.csv', `ExternalCustomerReference,Phone\n${rows.join('\n')}\n`);
-        const journal = path.join(dir, 'sync-out', 'phones', 'journal.ndjson');
-        const child = startCli([input, '--concurrency', '2'], cliEnv(slow.url, dir), dir);
+        const journal = path.join(ws.dir, 'sync-out', 'phones', 'journal.ndjson');
+        const child = startCli([input, '--concurrency', '2'], cliEnv(slow.url, ws.dir), ws.dir);
         const done = finish(child);
         await waitFor(
           () => fs.existsSync(journal) && fs.readFileSync(journal, 'utf8').includes('"type":"record"'),
@@ -182,7 +165,7 @@ describe('report.json and docs/report.schema.json', () => {
         );
         child.kill('SIGTERM');
         expect((await done).code).toBe(143);
-        const interrupted = readJson(path.join(dir, 'sync-out', 'phones', 'report.json'));
+        const interrupted = readJson(path.join(ws.dir, 'sync-out', 'phones', 'report.json'));
         expect(interrupted).toMatchObject({ status: 'interrupted', interruptedBy: 'SIGTERM', exitCode: 143 });
         expectValidReport(interrupted);
       } finally {
@@ -192,7 +175,7 @@ describe('report.json and docs/report.schema.json', () => {
 
     it('what runSync returns when another run holds the lock: reportWritten false, and still valid', async () => {
       const input = write('held.csv', 'ExternalCustomerReference,City\nCRM-0001,Oxford\n');
-      const parsed = parseCommandLine([input, '--out-dir', path.join(dir, 'held')], {
+      const parsed = parseCommandLine([input, '--out-dir', path.join(ws.dir, 'held')], {
         env: {},
         defaultDotenv: false,
       });
@@ -214,7 +197,7 @@ describe('report.json and docs/report.schema.json', () => {
         {
           TWOCHECKOUT_MERCHANT_CODE: 'DEMO',
           TWOCHECKOUT_SECRET_KEY: 'DEMO_SECRET_KEY',
-          TWOCHECKOUT_SOAP_URL: sandbox.url,
+          TWOCHECKOUT_SOAP_URL: ws.sandbox.url,
         },
         { envFile: false },
       );
