@@ -252,7 +252,7 @@ function renderReport(r) {
   }
   if (worstShare < 0.9) {
     w(
-      `- **c=${scaled.map((l) => l.concurrency).join('–')} at ≥ 90% of ideal: lowest ${pct(worstShare)} (c=${worst.concurrency}); c=${top.concurrency} ${pct(topShare)}.** At c=${top.concurrency} the ideal rate needs ${f2(needCores)} cores for client ` +
+      `- **c=${scaled[0].concurrency}–${top.concurrency} at ≥ 90% of ideal: lowest ${pct(worstShare)} (c=${worst.concurrency}); c=${top.concurrency} ${pct(topShare)}.** At c=${top.concurrency} the ideal rate needs ${f2(needCores)} cores for client ` +
         `and sandbox together on a ${r.machine.cores}-core machine (load average ${r.machine.loadAtStart} at the start): the ` +
         `machine is the bound, not the client's concurrency. With the service elsewhere the client's own share is ` +
         `${f2((top.ideal * top.cpuPerRecordMs) / 1000)} cores.`,
@@ -269,9 +269,10 @@ function renderReport(r) {
   if (memGrowth > 0.2) {
     w(
       `- **RSS grows ${pct(memGrowth)} from ${n(mem[0].rows)} to ${n(mem[mem.length - 1].rows)} rows.** Not a target of ` +
-        'issue 10: the client holds nothing per call once it returns. The sync keeps a few bytes of state per record ' +
-        '(src/sync/record-state.ts) and its heap grows over the run; its record pipeline and journal are being rewritten ' +
-        'by issue 11.',
+        'issue 10: the client holds nothing per call once it returns. The same cause as the incremental nights below ' +
+        '(section 6 runs the million-row scan again under a bounded heap): V8 collects the garbage of a million records ' +
+        'late, and the sync keeps 9 bytes per record for resume (src/sync/record-state.ts). Less garbage per record is ' +
+        'what would flatten it.',
     );
   }
   if (r.state) {
@@ -317,7 +318,7 @@ function stateMissNote(label, s) {
     return (
       `Not retained memory: the same ${r0(big.rows)}-row scan under \`node --max-old-space-size=${s.heapBoundMiB}\` completes with ` +
       `${f1(big.night3.boundedHeapMaxRssMiB)} MiB peak (${(bounded * 100).toFixed(1)}% over ${r0(small.rows)} rows under the same bound), so ` +
-      "so most of what grows is V8's heap left uncollected while a million records' garbage is made. The rest, native " +
+      "most of what grows is V8's heap left uncollected while a million records' garbage is made. The rest, native " +
       'memory still growing under the bound, is 9 bytes per record of the resume index (src/sync/record-state.ts, ' +
       'doubled while it grows) and what SQLite and the allocator keep; not yet broken down further. Less garbage per ' +
       'record (the scan-rate work above) is what would flatten the first part.'
