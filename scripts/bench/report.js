@@ -255,7 +255,21 @@ function renderReport(r) {
       `- **c=${scaled[0].concurrency}–${top.concurrency} at ≥ 90% of ideal: lowest ${pct(worstShare)} (c=${worst.concurrency}); c=${top.concurrency} ${pct(topShare)}.** At c=${top.concurrency} the ideal rate needs ${f2(needCores)} cores for client ` +
         `and sandbox together on a ${r.machine.cores}-core machine (load average ${r.machine.loadAtStart} at the start): the ` +
         `machine is the bound, not the client's concurrency. With the service elsewhere the client's own share is ` +
-        `${f2((top.ideal * top.cpuPerRecordMs) / 1000)} cores.`,
+        `${f2((top.ideal * top.cpuPerRecordMs) / 1000)} cores.` +
+        scaled
+          .filter((l) => l.perSecond / l.ideal < 0.9)
+          .map((l) => {
+            const client = (l.ideal * l.cpuPerRecordMs) / 1000;
+            const both = (l.ideal * (l.cpuPerRecordMs + l.serverCpuPerRecordMs)) / 1000;
+            return (
+              ` At c=${l.concurrency} (${pct(l.perSecond / l.ideal)}) the ideal needs ${f2(client)} cores of the sync's one ` +
+              `process and ${f2(both)} with the sandbox` +
+              (client > 0.9
+                ? ': one event loop cannot give that, so past it the sync scales by processes (`--shard I/N`, docs/scheduling.md), not by `--concurrency`.'
+                : '.')
+            );
+          })
+          .join(''),
     );
   }
   if (syncVsPair > 1.2) {
