@@ -7,7 +7,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { execFile, execFileSync } = require('node:child_process');
-const { startChildSandbox } = require('./sandbox');
+const { withSandbox } = require('./sandbox');
 const { seed, writeEmailChanges, MERCHANT } = require('./data');
 const { runSync } = require('./sync-cli');
 const { cpuPerPair } = require('./cpu');
@@ -84,15 +84,6 @@ function machine() {
     commit: dirty ? `${commit} (with uncommitted changes)` : commit,
     loadAtStart: load.map((l) => l.toFixed(2)).join(' '),
   };
-}
-
-async function withSandbox(options, fn) {
-  const sandbox = await startChildSandbox(options);
-  try {
-    return await fn(sandbox);
-  } finally {
-    await sandbox.stop();
-  }
 }
 
 function vendorFlow(url, records) {

@@ -60,4 +60,14 @@ function startChildSandbox(options, { root, execArgv = [] } = {}) {
   });
 }
 
-module.exports = { startChildSandbox };
+/** Runs fn(sandbox) against a fresh child sandbox, stopped afterwards whatever happens. */
+async function withSandbox(options, fn) {
+  const sandbox = await startChildSandbox(options);
+  try {
+    return await fn(sandbox);
+  } finally {
+    await sandbox.stop();
+  }
+}
+
+module.exports = { startChildSandbox, withSandbox };

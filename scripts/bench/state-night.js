@@ -15,7 +15,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { runSync: runSyncInProcess, parseCommandLine } = require('../../dist/src/sync');
-const { startChildSandbox } = require('./sandbox');
+const { withSandbox } = require('./sandbox');
 const { customer, MERCHANT } = require('./data');
 const { runSync } = require('./sync-cli');
 
@@ -185,15 +185,6 @@ async function nightsAt(rows, tmp, log) {
       },
     };
   });
-}
-
-async function withSandbox(options, fn) {
-  const sandbox = await startChildSandbox(options);
-  try {
-    return await fn(sandbox);
-  } finally {
-    await sandbox.stop();
-  }
 }
 
 /** The section's figures: the nights at each size (the smallest first). */

@@ -1,10 +1,24 @@
 import { RefreshRule } from '../../src/sync/state/refresh';
-import { decodeEntry, encodeEntry, fieldNumber, valueHash } from '../../src/sync/state/state-entry';
+import { CUSTOMER_FIELDS } from '../../src/domain/customer-fields';
+import {
+  decodeEntry,
+  encodeEntry,
+  fieldNumber,
+  STATE_FIELDS,
+  valueHash,
+} from '../../src/sync/state/state-entry';
 
 const DAY = 86_400;
 
 describe('state entries', () => {
   const n = (f: string): number => fieldNumber(f) as number;
+
+  it('number only fields a customer has, each once, the reference apart (the state is keyed by it)', () => {
+    const customerFields: readonly string[] = CUSTOMER_FIELDS;
+    expect(STATE_FIELDS.filter((f) => !customerFields.includes(f))).toEqual([]);
+    expect(new Set(STATE_FIELDS).size).toBe(STATE_FIELDS.length);
+    expect(STATE_FIELDS).not.toContain('AvangateCustomerReference');
+  });
 
   it('hash a value as the service compares it', () => {
     // The service stores codes in lower case and answers '' for some unset fields.

@@ -2,7 +2,8 @@ import { comparableValue } from '../../customers/diff';
 
 /**
  * The fields a state entry can hold, by their number in the file. Frozen with the state format
- * (version 1): a field is never renumbered, new ones are only appended.
+ * (version 1): a field is never renumbered, new ones are only appended. Deliberately a list of its
+ * own rather than derived from CUSTOMER_FIELDS: a WSDL change must never renumber a state file.
  */
 export const STATE_FIELDS: readonly string[] = Object.freeze([
   'ExternalCustomerReference',
