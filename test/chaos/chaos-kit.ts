@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startSandbox, type Sandbox, type SeedData } from '../../src/sandbox';
 import type { JournalRecordEntry } from '../../src/sync/journal-format';
+import { startFaultProxy, type FaultProxy } from '../sync/fault-proxy';
 import { cliEnv, finish, runCli, startCli, waitFor, type CliResult } from '../sync/harness';
 
 /** CHAOS_SEED=N picks the campaign (faults, kill points, row order); the default is 1. */
@@ -141,4 +142,33 @@ export function describeFaults(sandbox: Sandbox): string {
     `requests ${s.calls}, injected ${JSON.stringify(s.injected)}, throttled ${s.faults.TOO_MANY_REQUESTS ?? 0}, ` +
     `session refusals ${s.faults.FORBIDDEN ?? 0}, logins ${s.logins}`
   );
+}
+
+/**
+ * A proxy in front of the sandbox that refuses every updateCustomerInformation carrying one of
+ * `marks()` (for example `>value<`) while `refusing()`: those records fail run after run, as
+ * against a service that keeps refusing them. Everything else is forwarded.
+ */
+export function refuseWritesCarrying(
+  url: string,
+  marks: () => ReadonlySet<string>,
+  refusing: () => boolean,
+): Promise<FaultProxy> {
+  return startFaultProxy(url, (body) =>
+    refusing() && body.includes('updateCustomerInformation') && [...marks()].some((m) => body.includes(m))
+      ? 'refuse'
+      : 'forward',
+  );
+}
+
+/** A campaign's teardown: prints what the sandbox injected, stops the proxy and the sandbox, removes `work`. */
+export async function endCampaign(
+  sandbox: Sandbox | undefined,
+  proxy: FaultProxy | undefined,
+  work: string | undefined,
+): Promise<void> {
+  if (sandbox) process.stdout.write(`seed ${SEED}: ${describeFaults(sandbox)}\n`);
+  await proxy?.close();
+  await sandbox?.stop();
+  if (work) fs.rmSync(work, { recursive: true, force: true });
 }

@@ -7,12 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Sandbox } from '../../src/sandbox';
-import { startFaultProxy, type FaultProxy } from '../sync/fault-proxy';
+import type { FaultProxy } from '../sync/fault-proxy';
 import { readNdjson } from '../sync/harness';
 import {
+  endCampaign,
+  refuseWritesCarrying,
   chaosEnv,
   chaosSandbox,
-  describeFaults,
   journalRecords,
   prng,
   runAndKill,
@@ -116,18 +117,13 @@ describe(`multi-row chaos campaign (seed ${SEED}): two and three records per cus
         .filter(() => pick() < 0.08)
         .flatMap(({ k, seq }) => Object.values(valuesOf(k, seq)).map((v) => `>${v}<`)),
     );
-    proxy = await startFaultProxy(sandbox.url, (body) =>
-      refusing && body.includes('updateCustomerInformation') && [...doomed].some((e) => body.includes(e))
-        ? 'refuse'
-        : 'forward',
+    proxy = await refuseWritesCarrying(
+      sandbox.url,
+      () => doomed,
+      () => refusing,
     );
   });
-  afterAll(async () => {
-    if (sandbox) process.stdout.write(`seed ${SEED}: ${describeFaults(sandbox)}\n`);
-    await proxy?.close();
-    await sandbox?.stop();
-    fs.rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() => endCampaign(sandbox, proxy, work));
 
   const state = (): Map<number, Record<string, unknown>> =>
     new Map(

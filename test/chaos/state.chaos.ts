@@ -18,13 +18,14 @@ import { createTwoCheckoutClient } from '../../src';
 import type { Sandbox } from '../../src/sandbox';
 import type { SyncReport } from '../../src/sync';
 import { findField, fieldNumber, hashAt, valueHash } from '../../src/sync/state/state-entry';
-import { startFaultProxy, type FaultProxy } from '../sync/fault-proxy';
+import type { FaultProxy } from '../sync/fault-proxy';
 import { readNdjson, runCli } from '../sync/harness';
 import { customerCalls } from '../sync/state-fixtures';
 import {
+  endCampaign,
+  refuseWritesCarrying,
   chaosEnv,
   chaosSandbox,
-  describeFaults,
   journalRecords,
   prng,
   runAndKill,
@@ -112,18 +113,13 @@ describe(`state chaos campaign (seed ${SEED}): an incremental second night, kill
       if (pick() < 0.05) drifted.add(k);
     }
     doomed = new Set([...changed].filter(() => pick() < 0.05).map((k) => `>${night2(k, true).Email}<`));
-    proxy = await startFaultProxy(sandbox.url, (body) =>
-      refusing && body.includes('updateCustomerInformation') && [...doomed].some((e) => body.includes(e))
-        ? 'refuse'
-        : 'forward',
+    proxy = await refuseWritesCarrying(
+      sandbox.url,
+      () => doomed,
+      () => refusing,
     );
   });
-  afterAll(async () => {
-    if (sandbox) process.stdout.write(`seed ${SEED}: ${describeFaults(sandbox)}\n`);
-    await proxy?.close();
-    await sandbox?.stop();
-    fs.rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() => endCampaign(sandbox, proxy, work));
 
   const now = (): Map<number, Record<string, unknown>> =>
     new Map(
