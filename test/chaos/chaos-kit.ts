@@ -145,6 +145,29 @@ export function describeFaults(sandbox: Sandbox): string {
 }
 
 /**
+ * Customer k of a campaign, as the sandbox is seeded with it: reference `base + k`, external
+ * reference `ref(k)`, first name the campaign's, the rest derived from k.
+ */
+export function chaosCustomer(
+  k: number,
+  campaign: { base: number; ref: (k: number) => string; name: string },
+): Record<string, string | number> {
+  return {
+    AvangateCustomerReference: campaign.base + k,
+    ExternalCustomerReference: campaign.ref(k),
+    FirstName: campaign.name,
+    LastName: `Customer ${k}`,
+    Address1: `${k} Fault Lane`,
+    City: 'Cluj',
+    Zip: '400000',
+    CountryCode: 'ro',
+    Phone: `+40 264 ${String(k).padStart(6, '0')}`,
+    Email: `orig${k}@example.com`,
+    Language: 'en',
+  };
+}
+
+/**
  * A proxy in front of the sandbox that refuses every updateCustomerInformation carrying one of
  * `marks()` (for example `>value<`) while `refusing()`: those records fail run after run, as
  * against a service that keeps refusing them. Everything else is forwarded.

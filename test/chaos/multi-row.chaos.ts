@@ -10,6 +10,7 @@ import type { Sandbox } from '../../src/sandbox';
 import type { FaultProxy } from '../sync/fault-proxy';
 import { readNdjson } from '../sync/harness';
 import {
+  chaosCustomer,
   endCampaign,
   refuseWritesCarrying,
   chaosEnv,
@@ -30,21 +31,8 @@ type Field = (typeof FIELDS)[number];
 const ref = (k: number): string => `MULTI-${String(k).padStart(4, '0')}`;
 const rowsOf = (k: number): number => (k < TWO ? 2 : 3);
 
-function original(k: number): Record<string, string | number> {
-  return {
-    AvangateCustomerReference: 600000 + k,
-    ExternalCustomerReference: ref(k),
-    FirstName: 'Multi',
-    LastName: `Row ${k}`,
-    Address1: `${k} Order Street`,
-    City: 'Cluj',
-    Zip: '400000',
-    CountryCode: 'ro',
-    Phone: `+40 264 ${String(k).padStart(6, '0')}`,
-    Email: `orig${k}@example.com`,
-    Language: 'en',
-  };
-}
+const original = (k: number): Record<string, string | number> =>
+  chaosCustomer(k, { base: 600000, ref, name: 'Multi' });
 
 /**
  * Record `seq` (1-based) of customer k: Email always, Phone on odd ones, City from the second on.

@@ -22,6 +22,7 @@ import type { FaultProxy } from '../sync/fault-proxy';
 import { readNdjson, runCli } from '../sync/harness';
 import { customerCalls } from '../sync/state-fixtures';
 import {
+  chaosCustomer,
   endCampaign,
   refuseWritesCarrying,
   chaosEnv,
@@ -41,21 +42,8 @@ type Values = Record<Field, string>;
 
 const ref = (k: number): string => `STATE-${String(k).padStart(5, '0')}`;
 
-function original(k: number): Record<string, string | number> {
-  return {
-    AvangateCustomerReference: 700000 + k,
-    ExternalCustomerReference: ref(k),
-    FirstName: 'State',
-    LastName: `Night ${k}`,
-    Address1: `${k} Ledger Road`,
-    City: 'Cluj',
-    Zip: '400000',
-    CountryCode: 'ro',
-    Phone: `+40 264 ${String(k).padStart(6, '0')}`,
-    Email: `orig${k}@example.com`,
-    Language: 'en',
-  };
-}
+const original = (k: number): Record<string, string | number> =>
+  chaosCustomer(k, { base: 700000, ref, name: 'State' });
 
 /** Night 1 changes every customer (Email, City; Phone on every other one). */
 function night1(k: number): Values {

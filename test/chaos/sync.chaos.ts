@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Sandbox } from '../../src/sandbox';
 import { readNdjson, runCli } from '../sync/harness';
 import {
+  chaosCustomer,
   chaosEnv,
   chaosSandbox,
   describeFaults,
@@ -29,21 +30,8 @@ interface Report {
   totals: Record<'updated' | 'unchanged' | 'invalid' | 'failed' | 'superseded', number>;
 }
 
-function original(i: number): Record<string, string | number> {
-  return {
-    AvangateCustomerReference: 500000 + i,
-    ExternalCustomerReference: ref(i),
-    FirstName: 'Chaos',
-    LastName: `Customer ${i}`,
-    Address1: `${i} Fault Lane`,
-    City: 'Cluj',
-    Zip: '400000',
-    CountryCode: 'ro',
-    Phone: `+40 264 ${String(i).padStart(6, '0')}`,
-    Email: `chaos${i}@example.com`,
-    Language: 'en',
-  };
-}
+const original = (k: number): Record<string, string | number> =>
+  chaosCustomer(k, { base: 500000, ref, name: 'Chaos' });
 
 /** Changes Email on every record, and Phone on every third (two fields, some records differ more). */
 function target(i: number): { Email: string; Phone: string } {
