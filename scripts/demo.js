@@ -39,6 +39,10 @@ function runSync(url) {
     '--out-dir',
     outDir,
     '--restart',
+    // Every demo starts a fresh sandbox from its seed, so what an earlier demo confirmed (the
+    // state in sync-out/demo) is not in it: re-read everything and write the state afresh, as an
+    // operator does after 2Checkout's data was restored.
+    '--full',
     '--dotenv',
     emptyEnv,
     '--progress',
