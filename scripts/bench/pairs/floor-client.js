@@ -3,9 +3,9 @@
 // templates, responses are parsed with sax into flat strings (no typing, no validation, no
 // retries, no session management), one keep-alive socket. Our facade is measured against it.
 const http = require('node:http');
-const readline = require('node:readline');
 const crypto = require('node:crypto');
 const sax = require('sax');
+const { serveRounds } = require('./line-protocol');
 
 const [url, code, secret, customersArg, offsetArg] = process.argv.slice(2);
 const target = new URL(url);
@@ -126,20 +126,11 @@ async function pair(sid, ref, email) {
 
 async function main() {
   const sid = await login();
-  let round = 0;
   let n = offset;
-  process.stdout.write('ready\n');
-  for await (const line of readline.createInterface({ input: process.stdin })) {
-    if (line === 'exit') break;
-    const count = Number(line.split(' ')[1]);
-    round++;
-    const cpu = process.cpuUsage();
-    const t0 = performance.now();
+  await serveRounds(async (count, round) => {
     for (let i = 0; i < count; i++, n++)
       await pair(sid, 100000 + (n % customers), `floor${round}-${i}@example.com`);
-    const used = process.cpuUsage(cpu);
-    process.stdout.write(`cpu ${(used.user + used.system) / 1000} wall ${performance.now() - t0}\n`);
-  }
+  });
   agent.destroy();
 }
 
