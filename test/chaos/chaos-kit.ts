@@ -167,6 +167,17 @@ export function chaosCustomer(
   };
 }
 
+/** The merchant's customers in the sandbox now, by their campaign index k (reference - base). */
+export function customersByIndex(
+  sandbox: Sandbox,
+  merchant: Merchant,
+  base: number,
+): Map<number, Record<string, unknown>> {
+  return new Map(
+    (sandbox.customers(merchant.code) ?? []).map((c) => [(c.AvangateCustomerReference as number) - base, c]),
+  );
+}
+
 /**
  * A proxy in front of the sandbox that refuses every updateCustomerInformation carrying one of
  * `marks()` (for example `>value<`) while `refusing()`: those records fail run after run, as

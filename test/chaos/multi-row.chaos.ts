@@ -11,6 +11,7 @@ import type { FaultProxy } from '../sync/fault-proxy';
 import { readNdjson } from '../sync/harness';
 import {
   chaosCustomer,
+  customersByIndex,
   endCampaign,
   refuseWritesCarrying,
   chaosEnv,
@@ -113,13 +114,7 @@ describe(`multi-row chaos campaign (seed ${SEED}): two and three records per cus
   });
   afterAll(() => endCampaign(sandbox, proxy, work));
 
-  const state = (): Map<number, Record<string, unknown>> =>
-    new Map(
-      (sandbox.customers(MERCHANT.code) ?? []).map((c) => [
-        (c.AvangateCustomerReference as number) - 600000,
-        c,
-      ]),
-    );
+  const state = (): Map<number, Record<string, unknown>> => customersByIndex(sandbox, MERCHANT, 600000);
 
   /**
    * What may be in place while the campaign runs: for each customer and field, once a record's

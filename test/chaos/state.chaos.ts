@@ -23,6 +23,7 @@ import { readNdjson, runCli } from '../sync/harness';
 import { customerCalls } from '../sync/state-fixtures';
 import {
   chaosCustomer,
+  customersByIndex,
   endCampaign,
   refuseWritesCarrying,
   chaosEnv,
@@ -109,13 +110,7 @@ describe(`state chaos campaign (seed ${SEED}): an incremental second night, kill
   });
   afterAll(() => endCampaign(sandbox, proxy, work));
 
-  const now = (): Map<number, Record<string, unknown>> =>
-    new Map(
-      (sandbox.customers(MERCHANT.code) ?? []).map((c) => [
-        (c.AvangateCustomerReference as number) - 700000,
-        c,
-      ]),
-    );
+  const now = (): Map<number, Record<string, unknown>> => customersByIndex(sandbox, MERCHANT, 700000);
 
   /** What each customer must hold after night 2: the export, except a drift the export did not overwrite. */
   const expectedAfterNight2 = (k: number): Values => {
